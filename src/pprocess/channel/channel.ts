@@ -1,0 +1,360 @@
+// A channel: a two-way, acknowledged message stream between a creating and a
+// created process, over a socket.
+import type { ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { encodeFrame, FrameDecoder, type Frame } from '../codec/frame-codec.js';
+import { ChannelClosedError, ProcessExitError, ProtocolError, RemoteError, type SerializedError } from '../errors.js';
+import { Kind, type InboxMessage } from './protocol.js';
+import { assertCloneable, decodeValue, encodeValue } from './wire-value.js';
+
+/** How a created process ended. */
+export interface ExitStatus {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+interface Waiter<T> {
+  resolve(value: T): void;
+  reject(error: Error): void;
+}
+
+// Above this many unread bytes the channel stops reading its socket, so a
+// producer that does not wait for acknowledgements cannot fill the memory.
+const INBOX_HIGH_WATER_BYTES = 16 * 1024 * 1024;
+// How long to wait for the exit status of a process whose channel closed early.
+const EXIT_STATUS_WAIT_MS = 1000;
+
+/** Options for a channel over an existing socket. */
+export interface ChannelOptions {
+  /** The created process's pid (in the creator), or 0 (in the created process). */
+  pid: number;
+  /** The created process, in the creator: its exit status explains a channel that closed early. */
+  process?: ChildProcess;
+  /** Largest frame accepted from the peer. */
+  maxFrameBytes?: number;
+}
+
+/**
+ * One end of a channel. In the creator, `pid` is the created process's pid;
+ * in the created process it is 0 (as with `fork()`).
+ *
+ * `send()` resolves when the peer has taken the value with `receive()`, so a
+ * process that sends and then exits loses nothing, and a slow consumer holds
+ * back a fast producer.
+ */
+export class Channel {
+  /** The created process's pid in the creator; 0 in the created process. */
+  readonly pid: number;
+
+  #socket: Socket;
+  #decoder: FrameDecoder;
+  #process: ChildProcess | undefined;
+  #exitStatus: ExitStatus | undefined;
+  #exitWaiters: Waiter<ExitStatus>[] = [];
+
+  #inbox: InboxMessage[] = [];
+  #inboxBytes = 0;
+  #receivers: Waiter<unknown>[] = [];
+  #unacknowledged: Waiter<void>[] = [];
+  #controls: Frame[] = [];
+  #controlWaiters: Waiter<Frame>[] = [];
+  #watchers = new Set<() => void>();
+  #holds = 0;
+
+  #closedLocally = false;
+  #doneReceived = false;
+  // Set when the socket has closed and the reason is known; then the channel has ended.
+  #endError: Error | undefined;
+
+  constructor(socket: Socket, options: ChannelOptions) {
+    this.pid = options.pid;
+    this.#socket = socket;
+    this.#decoder = new FrameDecoder(options.maxFrameBytes);
+    this.#process = options.process;
+    if (options.process) this.#watchProcess(options.process);
+
+    socket.on('data', (chunk: Buffer) => this.#onData(chunk));
+    socket.on('error', () => { /* the 'close' event that follows settles the channel */ });
+    socket.on('close', () => this.#onSocketClosed());
+    this.#updateRef();
+  }
+
+  /** Sends a value; resolves when the peer has received it. */
+  async send(value: unknown): Promise<void> {
+    assertCloneable(value, 'value');
+    await this.#sendFrame(Kind.data, encodeValue(value));
+  }
+
+  /**
+   * Resolves with the next value from the peer. Rejects with a `RemoteError`
+   * if the peer's callable threw, a `ProcessExitError` if the created process
+   * died, or a `ChannelClosedError` once the channel has closed.
+   */
+  receive<T = unknown>(): Promise<T> {
+    const message = this.#inbox.shift();
+    if (message) return this.#take(message) as Promise<T>;
+    const error = this.#closedError();
+    if (error) return Promise.reject(error);
+    return this.#wait(this.#receivers) as Promise<T>;
+  }
+
+  /** Closes the channel. Pending operations reject with `ChannelClosedError`. */
+  close(): void {
+    if (this.#closedLocally) return;
+    this.#closedLocally = true;
+    this.#socket.end();
+    this.#socket.destroySoon();
+    this.#settle(new ChannelClosedError('The channel was closed'));
+  }
+
+  /** Resolves when the created process has exited (at once in the created process). */
+  wait(): Promise<ExitStatus> {
+    if (!this.#process) return Promise.resolve({ exitCode: null, signal: null });
+    if (this.#exitStatus) return Promise.resolve(this.#exitStatus);
+    return this.#wait(this.#exitWaiters);
+  }
+
+  /** Closes the channel (for `await using`). */
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.close();
+  }
+
+  /** Whether a value (or error) is waiting to be received. */
+  get readable(): boolean {
+    return this.#inbox.length > 0;
+  }
+
+  /** Whether the channel has closed and nothing is left to receive. */
+  get ended(): boolean {
+    return this.#endError !== undefined && this.#inbox.length === 0;
+  }
+
+  /** Why the channel ended: a `ProcessExitError` if the created process died. */
+  get endError(): Error | undefined {
+    return this.#endError;
+  }
+
+  /** Whether the created process said it finished normally. */
+  get finished(): boolean {
+    return this.#doneReceived;
+  }
+
+  /** The created process's exit status, once known. */
+  get exitStatus(): ExitStatus | undefined {
+    return this.#exitStatus;
+  }
+
+  /** @internal Calls `listener` whenever a message arrives or the channel ends. */
+  watch(listener: () => void): () => void {
+    this.#watchers.add(listener);
+    return () => this.#watchers.delete(listener);
+  }
+
+  /** @internal Keeps the event loop alive while someone waits on this channel. */
+  hold(): () => void {
+    this.#holds++;
+    this.#updateRef();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds--;
+      this.#updateRef();
+    };
+  }
+
+  /** @internal Sends a control frame (run, done, abort) or a thrown error. */
+  sendControl(kind: number, body?: Uint8Array): void {
+    this.#write(kind, body);
+  }
+
+  /** @internal Sends a thrown error; resolves when the peer has received it. */
+  async sendError(error: SerializedError): Promise<void> {
+    await this.#sendFrame(Kind.error, encodeValue(error));
+  }
+
+  /** @internal Resolves with the next control frame (run or abort). */
+  receiveControl(): Promise<Frame> {
+    const frame = this.#controls.shift();
+    if (frame) return Promise.resolve(frame);
+    const error = this.#closedError();
+    if (error) return Promise.reject(error);
+    return this.#wait(this.#controlWaiters);
+  }
+
+  /** @internal Resolves when everything written so far has been handed to the OS. */
+  flush(): Promise<void> {
+    if (this.#socket.destroyed || this.#socket.writableLength === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#socket.write(Buffer.alloc(0), () => resolve()));
+  }
+
+  /** @internal Marks the created process's exit as expected, for a forced end. */
+  kill(signal: NodeJS.Signals = 'SIGTERM'): void {
+    if (this.#process && this.#process.exitCode === null && this.#process.signalCode === null) {
+      this.#process.kill(signal);
+    }
+  }
+
+  async #sendFrame(kind: number, body: Uint8Array): Promise<void> {
+    const acknowledged = this.#wait(this.#unacknowledged);
+    try {
+      this.#write(kind, body);
+    } catch (error) {
+      this.#unacknowledged.pop()!.resolve();
+      throw error;
+    }
+    await acknowledged;
+  }
+
+  #write(kind: number, body?: Uint8Array): void {
+    const error = this.#closedError();
+    if (error) throw error;
+    const [header, payload] = encodeFrame(kind, body);
+    this.#socket.cork();
+    this.#socket.write(header);
+    if (payload.byteLength) this.#socket.write(payload);
+    this.#socket.uncork();
+  }
+
+  #take(message: InboxMessage): Promise<unknown> {
+    this.#inboxBytes -= message.bytes;
+    if (this.#socket.isPaused() && this.#inboxBytes < INBOX_HIGH_WATER_BYTES / 2) this.#socket.resume();
+    if (!this.#closedError()) this.#write(Kind.ack);
+    if (message.kind === 'error') return Promise.reject(new RemoteError(message.error, this.pid || process.ppid));
+    return Promise.resolve(message.value);
+  }
+
+  #onData(chunk: Buffer): void {
+    let frames: Frame[];
+    try {
+      frames = this.#decoder.push(chunk);
+    } catch (error) {
+      this.#fail(error as ProtocolError);
+      return;
+    }
+    for (const frame of frames) {
+      try {
+        this.#onFrame(frame);
+      } catch (error) {
+        this.#fail(new ProtocolError(`A frame of kind ${frame.kind} could not be decoded: ${(error as Error).message}`));
+        return;
+      }
+    }
+  }
+
+  #onFrame(frame: Frame): void {
+    switch (frame.kind) {
+      case Kind.ack:
+        this.#unacknowledged.shift()?.resolve();
+        this.#updateRef();
+        return;
+      case Kind.data:
+        this.#deliver({ kind: 'data', value: decodeValue(frame.body), bytes: frame.body.length });
+        return;
+      case Kind.error:
+        this.#deliver({ kind: 'error', error: decodeValue(frame.body) as SerializedError, bytes: frame.body.length });
+        return;
+      case Kind.done:
+        this.#doneReceived = true;
+        return;
+      case Kind.run:
+      case Kind.abort: {
+        const waiter = this.#controlWaiters.shift();
+        if (waiter) waiter.resolve(frame);
+        else this.#controls.push(frame);
+        this.#updateRef();
+        return;
+      }
+      default:
+        throw new Error(`unknown frame kind ${frame.kind}`);
+    }
+  }
+
+  #deliver(message: InboxMessage): void {
+    const receiver = this.#receivers.shift();
+    if (receiver) {
+      this.#take(message).then(receiver.resolve, receiver.reject);
+      this.#updateRef();
+    } else {
+      this.#inbox.push(message);
+      this.#inboxBytes += message.bytes;
+      if (this.#inboxBytes > INBOX_HIGH_WATER_BYTES) this.#socket.pause();
+    }
+    this.#notify();
+  }
+
+  #fail(error: Error): void {
+    this.#socket.destroy();
+    this.#settle(error);
+  }
+
+  #onSocketClosed(): void {
+    if (this.#endError) return;
+    if (this.#doneReceived || !this.#process) {
+      const who = this.#process ? `Process ${this.pid} finished` : 'The creating process closed the channel';
+      this.#settle(new ChannelClosedError(`${who}; nothing more can be sent or received`));
+      return;
+    }
+    // The created process closed the channel without saying it finished:
+    // report how it ended, once its exit status is known.
+    const timer = setTimeout(() => this.#settleFromExit(), EXIT_STATUS_WAIT_MS);
+    this.#exitWaiters.push({
+      resolve: () => { clearTimeout(timer); this.#settleFromExit(); },
+      reject: () => {},
+    });
+  }
+
+  #settleFromExit(): void {
+    if (this.#endError) return;
+    const status = this.#exitStatus;
+    this.#settle(status
+      ? new ProcessExitError(this.pid, status.exitCode, status.signal, 'before finishing its work')
+      : new ProcessExitError(this.pid, null, null, 'closed its channel before finishing its work'));
+  }
+
+  #settle(error: Error): void {
+    if (this.#endError) return;
+    this.#endError = error;
+    for (const waiter of this.#receivers.splice(0)) waiter.reject(error);
+    for (const waiter of this.#unacknowledged.splice(0)) waiter.reject(error);
+    for (const waiter of this.#controlWaiters.splice(0)) waiter.reject(error);
+    this.#updateRef();
+    this.#notify();
+  }
+
+  #watchProcess(child: ChildProcess): void {
+    child.once('exit', (exitCode, signal) => {
+      this.#exitStatus = { exitCode, signal };
+      for (const waiter of this.#exitWaiters.splice(0)) waiter.resolve(this.#exitStatus);
+      this.#updateRef();
+    });
+  }
+
+  // The error for an operation that cannot proceed: the channel was closed here,
+  // or has ended with nothing left to receive.
+  #closedError(): Error | undefined {
+    if (this.#closedLocally) return new ChannelClosedError('The channel was closed');
+    return this.#endError;
+  }
+
+  #wait<T>(queue: Waiter<T>[]): Promise<T> {
+    const promise = new Promise<T>((resolve, reject) => queue.push({ resolve, reject }));
+    this.#updateRef();
+    return promise;
+  }
+
+  #notify(): void {
+    for (const watcher of this.#watchers) watcher();
+  }
+
+  // Keeps the event loop alive only while someone waits on this channel, so
+  // idle channels never stop the creator from exiting.
+  #updateRef(): void {
+    const waiting = this.#holds + this.#receivers.length + this.#unacknowledged.length +
+      this.#controlWaiters.length + this.#exitWaiters.length > 0;
+    if (waiting) this.#socket.ref();
+    else this.#socket.unref();
+    if (this.#process && this.#exitWaiters.length > 0) this.#process.ref();
+    else this.#process?.unref();
+  }
+}

@@ -1,0 +1,32 @@
+// The wire protocol between a creating and a created process, in one place.
+import type { SerializedError } from '../errors.js';
+import type { CallableSpec } from '../process/callable.js';
+
+/** Frame kinds. The numbers are the wire format: never reuse one. */
+export const Kind = {
+  /** A value sent with `send()`; the receiver acknowledges it when `receive()` takes it. */
+  data: 1,
+  /** The receiver has taken the oldest unacknowledged message. No body. */
+  ack: 2,
+  /** The callable threw: the body is a `SerializedError`, re-thrown by `receive()`. */
+  error: 3,
+  /** Creator to created: run this callable with these arguments. */
+  run: 4,
+  /** Created to creator: the callable finished and nothing more will be sent. No body. */
+  done: 5,
+  /** Creator to created: the work was cancelled; the body is the reason. */
+  abort: 6,
+} as const;
+
+export type KindName = keyof typeof Kind;
+
+/** What the creator asks a created process to do. */
+export interface RunRequest {
+  callable: CallableSpec;
+  args: unknown[];
+}
+
+/** A message waiting in a channel's inbox for `receive()`. */
+export type InboxMessage =
+  | { kind: 'data'; value: unknown; bytes: number }
+  | { kind: 'error'; error: SerializedError; bytes: number };

@@ -1,0 +1,210 @@
+// The library's error classes. Each carries a stable `code`, so callers and
+// tests can branch on the code rather than on the message text.
+
+/** Base class of every error raised by pprocess itself. */
+export class PProcessError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
+
+  override get name(): string {
+    return this.constructor.name;
+  }
+}
+
+/** What a created process sent back when its callable threw. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: unknown;
+  /** The error's own enumerable properties, other than the ones above. */
+  props?: Record<string, unknown>;
+  cause?: SerializedError;
+}
+
+/**
+ * An exception raised by the callable in a created process, re-thrown by the
+ * creator. `remoteName` keeps the original class name; `code` and the error's
+ * own enumerable properties are copied onto this object.
+ */
+export class RemoteError extends PProcessError {
+  /** The class name of the error in the created process (`TypeError`, `MyError`, …). */
+  readonly remoteName: string;
+  /** The stack as it was in the created process. */
+  readonly remoteStack: string | undefined;
+  /** The process the error came from. */
+  readonly pid: number;
+  /** Where known, the index of the task (its position in a `Map` or `pmap`). */
+  taskIndex: number | undefined;
+
+  constructor(remote: SerializedError, pid: number, taskIndex?: number) {
+    super(
+      typeof remote.code === 'string' ? remote.code : 'ERR_REMOTE',
+      remote.message,
+      remote.cause ? { cause: reviveError(remote.cause) } : undefined,
+    );
+    this.remoteName = remote.name;
+    this.remoteStack = remote.stack;
+    this.pid = pid;
+    this.taskIndex = taskIndex;
+    for (const [key, value] of Object.entries(remote.props ?? {})) {
+      if (!(key in this)) (this as Record<string, unknown>)[key] = value;
+    }
+    const header = `RemoteError: ${remote.name}: ${remote.message} (in process ${pid})`;
+    const frames = remote.stack?.split('\n').filter((line) => /^\s+at /.test(line)) ?? [];
+    this.stack = [header, ...frames].join('\n');
+  }
+}
+
+/**
+ * A created process ended (non-zero exit, a signal, or exit without sending
+ * what was expected) while its creator was waiting for it.
+ */
+export class ProcessExitError extends PProcessError {
+  readonly pid: number;
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  taskIndex: number | undefined;
+
+  constructor(pid: number, exitCode: number | null, signal: NodeJS.Signals | null, detail?: string) {
+    const how = signal ? `was killed by ${signal}` : `exited with code ${exitCode}`;
+    super('ERR_PROCESS_EXIT', `Process ${pid} ${how}${detail ? ` ${detail}` : ''}`);
+    this.pid = pid;
+    this.exitCode = exitCode;
+    this.signal = signal;
+  }
+
+  /** Names the task that was running in the process. */
+  forTask(index: number): this {
+    this.taskIndex = index;
+    this.message = `${this.message} while running task ${index}`;
+    return this;
+  }
+}
+
+/** A channel was used after it was closed, or its peer went away cleanly. */
+export class ChannelClosedError extends PProcessError {
+  constructor(message: string) {
+    super('ERR_CHANNEL_CLOSED', message);
+  }
+}
+
+/** Bytes on a channel that are not a well-formed frame. */
+export class ProtocolError extends PProcessError {
+  constructor(message: string) {
+    super('ERR_PROTOCOL', message);
+  }
+}
+
+/** The module or export named by a callable could not be loaded. */
+export class TaskLoadError extends PProcessError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('ERR_TASK_LOAD', message, options);
+  }
+}
+
+/** A process was started while a task module was still being imported. */
+export class StartDuringImportError extends PProcessError {
+  constructor(moduleUrl: string) {
+    super(
+      'ERR_START_DURING_IMPORT',
+      `${moduleUrl} started a process while being imported into a created process. ` +
+        'Guard the code that starts processes with `if (isMain(import.meta.url)) { ... }`.',
+    );
+  }
+}
+
+/** A task ran for longer than its `timeoutMs`; its process was killed. */
+export class TimeoutError extends PProcessError {
+  readonly pid: number;
+  readonly timeoutMs: number;
+  taskIndex: number | undefined;
+
+  constructor(pid: number, timeoutMs: number, taskIndex?: number) {
+    const task = taskIndex === undefined ? '' : ` running task ${taskIndex}`;
+    super('ERR_TIMEOUT', `Process ${pid}${task} ran for longer than ${timeoutMs} ms and was killed`);
+    this.pid = pid;
+    this.timeoutMs = timeoutMs;
+    this.taskIndex = taskIndex;
+  }
+}
+
+/** Work was cancelled through an `AbortSignal`. */
+export class AbortError extends PProcessError {
+  constructor(reason?: unknown) {
+    super('ABORT_ERR', 'The operation was aborted', reason === undefined ? undefined : { cause: reason });
+  }
+}
+
+const builtinErrors: Record<string, ErrorConstructor> = {
+  Error,
+  EvalError,
+  RangeError,
+  ReferenceError,
+  SyntaxError,
+  TypeError,
+  URIError,
+};
+
+/** Turns any thrown value into data that can cross a channel. */
+export function serializeError(error: unknown, depth = 0): SerializedError {
+  if (!(error instanceof Error)) {
+    return { name: 'Error', message: `A non-Error value was thrown: ${describe(error)}` };
+  }
+  const props: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error)) {
+    if (key === 'code' || key === 'name' || key === 'message' || key === 'stack' || key === 'cause') continue;
+    if (isPlainData(value)) props[key] = value;
+  }
+  const code = (error as { code?: unknown }).code;
+  return {
+    name: error.name,
+    message: error.message,
+    stack: error.stack,
+    ...(code !== undefined && isPlainData(code) ? { code } : {}),
+    ...(Object.keys(props).length ? { props } : {}),
+    ...(error.cause !== undefined && depth < 8 ? { cause: serializeError(error.cause, depth + 1) } : {}),
+  };
+}
+
+/** Rebuilds an Error from its serialized form, keeping name, code and properties. */
+export function reviveError(data: SerializedError): Error {
+  const Ctor = builtinErrors[data.name] ?? Error;
+  const error = new Ctor(data.message, data.cause ? { cause: reviveError(data.cause) } : undefined);
+  if (!builtinErrors[data.name]) {
+    Object.defineProperty(error, 'name', { value: data.name, configurable: true, writable: true });
+  }
+  if (data.stack !== undefined) error.stack = data.stack;
+  if (data.code !== undefined) (error as { code?: unknown }).code = data.code;
+  Object.assign(error, data.props);
+  return error;
+}
+
+// Whether a value survives the structured clone without surprises.
+function isPlainData(value: unknown): boolean {
+  const type = typeof value;
+  return value === null || type === 'string' || type === 'number' || type === 'boolean' || type === 'bigint' ||
+    (type === 'object' && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype) &&
+      safeJson(value));
+}
+
+function safeJson(value: unknown): boolean {
+  try {
+    JSON.stringify(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function describe(value: unknown): string {
+  try {
+    return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  } catch {
+    return typeof value;
+  }
+}

@@ -1,0 +1,22 @@
+// pprocess: process parallelism for Node.js, a port of Paul Boddie's Python pprocess.
+export { Channel, type ExitStatus } from './channel/channel.js';
+export { getNumberOfCores } from './cores.js';
+export {
+  AbortError,
+  ChannelClosedError,
+  PProcessError,
+  ProcessExitError,
+  ProtocolError,
+  RemoteError,
+  StartDuringImportError,
+  TaskLoadError,
+  TimeoutError,
+} from './errors.js';
+export { Exchange, type ExchangeOptions } from './exchange/exchange.js';
+export { ParallelMap, ParallelMap as Map } from './exchange/parallel-map.js';
+export { pmap, type PmapOptions } from './exchange/pmap.js';
+export { Queue } from './exchange/queue.js';
+export { makeParallel, makeReusable, task, type Callable } from './process/callable.js';
+export { isMain } from './process/import-guard.js';
+export { exit, start } from './process/start.js';
+export { waitall } from './process/waitall.js';

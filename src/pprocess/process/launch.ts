@@ -1,0 +1,82 @@
+// Starting a created process: a fresh `node` running the child runtime, with
+// its channel on file descriptor 3 (a socket pair made by libuv).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type { Socket } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Channel } from '../channel/channel.js';
+import { PProcessError, StartDuringImportError } from '../errors.js';
+import { importingModule } from './import-guard.js';
+import { track } from './registry.js';
+
+/** The file descriptor of the channel in a created process. */
+export const CHANNEL_FD = 3;
+
+const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const runtimeEntry = fileURLToPath(new URL(`./child-runtime${ownExtension}`, import.meta.url));
+const typeScriptModule = /\.(c|m)?tsx?$/;
+
+/** What the new process will need. */
+export interface LaunchOptions {
+  /** The module it will import, to know whether it needs a TypeScript loader. */
+  module?: string;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+}
+
+/** Starts a created process and returns the creator's end of its channel. */
+export function launch(options: LaunchOptions = {}): Channel {
+  const guarded = importingModule();
+  if (guarded) throw new StartDuringImportError(guarded);
+
+  const needsLoader = ownExtension === '.ts' || (options.module !== undefined && typeScriptModule.test(options.module));
+  const child = spawn(process.execPath, [...childExecArgv(needsLoader), runtimeEntry], {
+    stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
+    env: options.env ? { ...process.env, ...options.env } : process.env,
+  });
+  if (child.pid === undefined) {
+    // The cause arrives later as an 'error' event; the error thrown here reports it now.
+    child.once('error', () => {});
+    throw new PProcessError('ERR_SPAWN', `Could not start a process with ${process.execPath}`);
+  }
+  track(child);
+  const channel = new Channel(child.stdio[CHANNEL_FD] as Socket, { pid: child.pid, process: child });
+  child.unref();
+  return channel;
+}
+
+// The creator's Node.js flags, without those that must not be repeated (a
+// debugger port, code to evaluate), plus a TypeScript loader where needed.
+function childExecArgv(needsLoader: boolean): string[] {
+  const args: string[] = [];
+  const inherited = process.execArgv;
+  for (let i = 0; i < inherited.length; i++) {
+    const arg = inherited[i]!;
+    if (/^--(inspect|debug)/.test(arg)) continue;
+    if (['-e', '--eval', '-p', '--print'].includes(arg)) {
+      i++;
+      continue;
+    }
+    if (/^--(eval|print)=/.test(arg)) continue;
+    args.push(arg);
+  }
+  if (needsLoader && !args.some((arg) => arg.includes('tsx'))) {
+    args.push('--import', tsxLoader());
+  }
+  return args;
+}
+
+let tsxLoaderUrl: string | undefined;
+
+function tsxLoader(): string {
+  if (!tsxLoaderUrl) {
+    try {
+      tsxLoaderUrl = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    } catch (cause) {
+      throw new PProcessError('ERR_NO_TS_LOADER',
+        'A created process must load a TypeScript module, but the tsx loader is not installed: npm install tsx',
+        { cause });
+    }
+  }
+  return tsxLoaderUrl;
+}

@@ -1,0 +1,60 @@
+// Every process this process created (but background ones), so that none
+// outlives its creator: they are ended when the creator exits, throws or is
+// interrupted.
+import type { ChildProcess } from 'node:child_process';
+
+const live = new Set<ChildProcess>();
+const exitWaiters = new Set<() => void>();
+let handlersInstalled = false;
+
+/** Records a created process until it exits. */
+export function track(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => {
+    live.delete(child);
+    if (live.size === 0) for (const wake of exitWaiters) wake();
+  });
+  installHandlers();
+}
+
+/** The created processes that have not exited yet. */
+export function liveProcesses(): ChildProcess[] {
+  return [...live];
+}
+
+/** Waits for every created process to exit. */
+export function waitForAll(): Promise<void> {
+  if (live.size === 0) return Promise.resolve();
+  for (const child of live) child.ref();
+  return new Promise((resolve) => {
+    const wake = () => {
+      exitWaiters.delete(wake);
+      resolve();
+    };
+    exitWaiters.add(wake);
+  });
+}
+
+/** Ends every created process still running. */
+export function endAll(signal: NodeJS.Signals = 'SIGTERM'): void {
+  for (const child of live) {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  }
+}
+
+function installHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.on('exit', () => endAll());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      endAll();
+      // Where nobody else handles the signal, die of it as if never caught.
+      if (process.listenerCount(signal) === 1) {
+        process.removeListener(signal, onSignal);
+        process.kill(process.pid, signal);
+      }
+    };
+    process.on(signal, onSignal);
+  }
+}

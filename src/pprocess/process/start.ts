@@ -1,0 +1,33 @@
+// Thread-style processing: start a process running a callable, and talk to
+// it over the returned channel.
+import type { Channel } from '../channel/channel.js';
+import { Kind } from '../channel/protocol.js';
+import { assertCloneable, encodeValue } from '../channel/wire-value.js';
+import { assertCallable, specOf, type Callable } from './callable.js';
+import { launch } from './launch.js';
+
+/**
+ * Starts a new process running `callable` with `args` (after its channel) and
+ * returns the creator's end of the channel.
+ */
+export function start<Args extends unknown[]>(callable: Callable<Args>, ...args: Args): Channel {
+  assertCallable(callable, 'start()');
+  assertCloneable(args, 'args');
+  const channel = launch({ module: callable.module });
+  channel.sendControl(Kind.run, encodeValue({ callable: specOf(callable), args }));
+  return channel;
+}
+
+/**
+ * Ends a created process: waits for what it sent to be written, closes the
+ * channel and exits with status 0. Only meaningful in a created process.
+ */
+export async function exit(channel: Channel): Promise<never> {
+  if (channel.pid !== 0) {
+    throw new TypeError('exit(channel) ends a created process; in the creator, use channel.close()');
+  }
+  channel.sendControl(Kind.done);
+  await channel.flush();
+  channel.close();
+  process.exit(0);
+}
