@@ -297,6 +297,10 @@ export class Channel {
     }
     // The created process closed the channel without saying it finished:
     // report how it ended, once its exit status is known.
+    if (this.#exitStatus) {
+      this.#settleFromExit();
+      return;
+    }
     const timer = setTimeout(() => this.#settleFromExit(), EXIT_STATUS_WAIT_MS);
     this.#exitWaiters.push({
       resolve: () => { clearTimeout(timer); this.#settleFromExit(); },

@@ -50,7 +50,9 @@ type ArgsAfterChannel<F> = F extends (channel: Channel, ...args: infer A) => unk
  * @param moduleUrl The module exporting the function: `import.meta.url`, a `file:` URL or an absolute path.
  * @param fn The exported function (its `name` is the export looked up) or the export's name.
  */
-export function task<F extends AnyFunction>(moduleUrl: string | URL, fn: F | string): Callable<ArgsAfterChannel<F>> {
+export function task(moduleUrl: string | URL, exportName: string): AnyCallable;
+export function task<F extends AnyFunction>(moduleUrl: string | URL, fn: F): Callable<ArgsAfterChannel<F>>;
+export function task(moduleUrl: string | URL, fn: AnyFunction | string): AnyCallable {
   return makeCallable(moduleUrl, fn, 'channel', 'task');
 }
 
@@ -59,10 +61,10 @@ export function task<F extends AnyFunction>(moduleUrl: string | URL, fn: F | str
  * sends its (awaited) return value back. A `Callable` made by `task()` may be
  * passed to rewrap the same export.
  */
-export function makeParallel<F extends AnyFunction>(
-  callableOrModule: AnyCallable | string | URL,
-  fn?: F | string,
-): Callable<Parameters<F>, Awaited<ReturnType<F>>> {
+export function makeParallel(callable: AnyCallable): AnyCallable;
+export function makeParallel(moduleUrl: string | URL, exportName: string): AnyCallable;
+export function makeParallel<F extends AnyFunction>(moduleUrl: string | URL, fn: F): Callable<Parameters<F>, Awaited<ReturnType<F>>>;
+export function makeParallel(callableOrModule: AnyCallable | string | URL, fn?: AnyFunction | string): AnyCallable {
   return restyle(callableOrModule, fn, 'parallel', 'makeParallel');
 }
 
@@ -71,10 +73,10 @@ export function makeParallel<F extends AnyFunction>(
  * and runs again with each further argument list it receives, until it
  * receives `null`. Use with `{ reuse: true }`.
  */
-export function makeReusable<F extends AnyFunction>(
-  callableOrModule: AnyCallable | string | URL,
-  fn?: F | string,
-): Callable<Parameters<F>, Awaited<ReturnType<F>>> {
+export function makeReusable(callable: AnyCallable): AnyCallable;
+export function makeReusable(moduleUrl: string | URL, exportName: string): AnyCallable;
+export function makeReusable<F extends AnyFunction>(moduleUrl: string | URL, fn: F): Callable<Parameters<F>, Awaited<ReturnType<F>>>;
+export function makeReusable(callableOrModule: AnyCallable | string | URL, fn?: AnyFunction | string): AnyCallable {
   return restyle(callableOrModule, fn, 'reusable', 'makeReusable');
 }
 

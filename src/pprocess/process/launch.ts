@@ -1,6 +1,7 @@
 // Starting a created process: a fresh `node` running the child runtime, with
 // its channel on file descriptor 3 (a socket pair made by libuv).
 import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,7 +31,9 @@ export function launch(options: LaunchOptions = {}): Channel {
   if (guarded) throw new StartDuringImportError(guarded);
 
   const needsLoader = ownExtension === '.ts' || (options.module !== undefined && typeScriptModule.test(options.module));
-  const child = spawn(process.execPath, [...childExecArgv(needsLoader), runtimeEntry], {
+  const command = [process.execPath, ...childExecArgv(needsLoader), runtimeEntry];
+  const [file, ...args] = parentDeathSignal() ? [SETPRIV, '--pdeathsig', 'SIGKILL', '--', ...command] : command;
+  const child = spawn(file!, args, {
     stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
     env: options.env ? { ...process.env, ...options.env } : process.env,
   });
@@ -39,7 +42,7 @@ export function launch(options: LaunchOptions = {}): Channel {
     child.once('error', () => {});
     throw new PProcessError('ERR_SPAWN', `Could not start a process with ${process.execPath}`);
   }
-  track(child);
+  track(child, { signalHandlers: !parentDeathSignal() });
   const channel = new Channel(child.stdio[CHANNEL_FD] as Socket, { pid: child.pid, process: child });
   child.unref();
   return channel;
@@ -79,4 +82,23 @@ function tsxLoader(): string {
     }
   }
   return tsxLoaderUrl;
+}
+
+const SETPRIV = '/usr/bin/setpriv';
+let setprivUsable: boolean | undefined;
+
+// Whether created processes can be started with a parent-death signal, so
+// that the kernel kills them the moment their creator dies, however it dies
+// (SIGKILL included) and whatever they are doing. Linux, with util-linux's
+// setpriv; elsewhere they notice that their channel closed instead.
+function parentDeathSignal(): boolean {
+  if (setprivUsable === undefined) {
+    try {
+      accessSync(SETPRIV, constants.X_OK);
+      setprivUsable = process.platform === 'linux' && process.env.PPROCESS_NO_PDEATHSIG === undefined;
+    } catch {
+      setprivUsable = false;
+    }
+  }
+  return setprivUsable;
 }

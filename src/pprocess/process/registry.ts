@@ -5,16 +5,21 @@ import type { ChildProcess } from 'node:child_process';
 
 const live = new Set<ChildProcess>();
 const exitWaiters = new Set<() => void>();
-let handlersInstalled = false;
+let exitHandlerInstalled = false;
+let signalHandlersInstalled = false;
 
-/** Records a created process until it exits. */
-export function track(child: ChildProcess): void {
+/**
+ * Records a created process until it exits. With `signalHandlers`, SIGINT,
+ * SIGTERM and SIGHUP end the created processes before the creator dies of
+ * them (needed where the kernel cannot do it: see launch.ts).
+ */
+export function track(child: ChildProcess, options: { signalHandlers: boolean }): void {
   live.add(child);
   child.once('exit', () => {
     live.delete(child);
     if (live.size === 0) for (const wake of exitWaiters) wake();
   });
-  installHandlers();
+  installHandlers(options.signalHandlers);
 }
 
 /** The created processes that have not exited yet. */
@@ -42,10 +47,13 @@ export function endAll(signal: NodeJS.Signals = 'SIGTERM'): void {
   }
 }
 
-function installHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  process.on('exit', () => endAll());
+function installHandlers(signals: boolean): void {
+  if (!exitHandlerInstalled) {
+    exitHandlerInstalled = true;
+    process.on('exit', () => endAll());
+  }
+  if (!signals || signalHandlersInstalled) return;
+  signalHandlersInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const onSignal = () => {
       endAll();
