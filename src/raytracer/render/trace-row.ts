@@ -1,0 +1,55 @@
+// Tracing one scanline: PyGmy's `render_row`, writing 8-bit RGB.
+import type { Shape } from '../geometry/shape.js';
+import { PixelRng } from '../math/rng.js';
+import type { Vec3 } from '../math/vec3.js';
+import type { World } from '../scene/world.js';
+
+/** Bytes per pixel of a row: R, G, B. */
+export const CHANNELS = 3;
+
+/**
+ * Traces row `y` of `world` into `out` (`width × 3` bytes of RGB), and
+ * returns `out`. Each pixel's random samples come from a stream seeded by
+ * the world's seed and the pixel's position, so the row is the same
+ * whichever process traces it.
+ */
+export function traceRow(world: World, y: number, out = new Uint8Array(world.width * CHANNELS)): Uint8Array {
+  const { width, height, camera, shapes } = world;
+  const rng = new PixelRng();
+  for (let x = 0; x < width; x++) {
+    const ray = camera.primaryRay(x, y, width, height);
+    // The nearest hit in front of the camera and before the back plane; a
+    // tie goes to the shape listed first.
+    const { start, delta } = ray;
+    let nearest: Shape | undefined;
+    let nearestT = 0;
+    let depth = camera.backPlane;
+    for (const shape of shapes) {
+      const t = shape.hitT(start, delta.x, delta.y, delta.z);
+      if (t < 0) continue;
+      const z = start.z + delta.z * t;
+      if (z < depth && z > 0) {
+        nearest = shape;
+        nearestT = t;
+        depth = z;
+      }
+    }
+    let colour: Vec3 = world.background;
+    if (nearest) {
+      rng.reseed(world.seed, x, y);
+      const hit = nearest.hitAt(ray, nearestT);
+      colour = nearest.shader.shade({ world, ray, hit, depth: world.reflectionDepth, rng });
+    }
+    const i = x * CHANNELS;
+    out[i] = toByte(colour.x);
+    out[i + 1] = toByte(colour.y);
+    out[i + 2] = toByte(colour.z);
+  }
+  return out;
+}
+
+/** A colour component (1 = full) as a byte: scaled by 255, truncated and clamped, as PyGmy wrote its pixels. */
+export function toByte(c: number): number {
+  const v = Math.trunc(c * 255);
+  return v < 0 ? 0 : v > 255 ? 255 : v;
+}

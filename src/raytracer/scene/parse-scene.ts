@@ -1,0 +1,43 @@
+// Validation of scene data against the schema, with messages that name the
+// source, the field's path and what was expected.
+import type { z } from 'zod';
+import { SceneError, type SceneIssue } from '../errors.js';
+import { sceneSchema, type SceneSpec } from './schema.js';
+
+/**
+ * Checks `data` against the scene schema and returns it with every default
+ * filled in. Throws a `SceneError` (`ERR_INVALID_SCENE`) listing each
+ * problem as `path: what was expected`.
+ *
+ * @param source Where the data came from (a file name), for the message.
+ */
+export function parseScene(data: unknown, source = 'scene'): SceneSpec {
+  const result = sceneSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = result.error.issues.flatMap(toSceneIssues);
+  const lines = issues.map((issue) => `  ${issue.path || '(top level)'}: ${issue.message}`);
+  const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
+  throw new SceneError('ERR_INVALID_SCENE', source, issues, `Invalid scene ${source} (${count}):\n${lines.join('\n')}`);
+}
+
+/** A path as JavaScript would write it: `objects[3].radius`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+// An unknown field becomes one issue per field, at the field's own path.
+function toSceneIssues(issue: z.core.$ZodIssue): SceneIssue[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      path: formatPath([...issue.path, key]),
+      message: 'unknown field (remove it, or check its spelling against scenes/README.md)',
+    }));
+  }
+  return [{ path: formatPath(issue.path), message: issue.message.replace(/^Invalid input: /, '') }];
+}
