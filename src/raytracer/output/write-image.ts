@@ -1,0 +1,72 @@
+// Writing an image file safely: to a temporary file beside the target,
+// then renamed over it, so that a failed or interrupted write never leaves
+// a half-written image where a good one was.
+import { randomBytes } from 'node:crypto';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { OutputError } from '../errors.js';
+import type { RgbImage } from '../render/image.js';
+import { encodeImage } from './encode-image.js';
+import type { ImageFormat } from './format.js';
+
+/** Writes `image` to `path` as `format`, atomically; throws an `OutputError` (`ERR_OUTPUT_WRITE`) on failure. */
+export async function writeImage(image: RgbImage, path: string, format: ImageFormat): Promise<void> {
+  const bytes = await encodeImage(image, format);
+  const temporary = temporaryPathFor(path);
+  try {
+    await writeFile(temporary, bytes, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch (cause) {
+    await rm(temporary, { force: true });
+    throw new OutputError(path, `Cannot write ${path}: ${describe(cause)}`, { cause });
+  }
+}
+
+/**
+ * Checks, before any work is done, that `path` can be written: its
+ * directory exists and `path` is not a directory. Throws an `OutputError`.
+ */
+export async function checkWritable(path: string): Promise<void> {
+  const dir = dirname(path);
+  const dirStat = await stat(dir).catch((cause: unknown) => {
+    throw new OutputError(path, `Cannot write ${path}: directory ${dir}: ${describe(cause)}`, { cause });
+  });
+  if (!dirStat.isDirectory()) throw new OutputError(path, `Cannot write ${path}: ${dir} is not a directory`);
+  const target = await stat(path).catch(() => undefined);
+  if (target?.isDirectory()) throw new OutputError(path, `Cannot write ${path}: it is a directory (give a file name)`);
+  // A trial file in the directory, removed at once: permissions, read-only file systems.
+  const probe = temporaryPathFor(path);
+  try {
+    await writeFile(probe, '', { flag: 'wx' });
+  } catch (cause) {
+    throw new OutputError(path, `Cannot write ${path}: ${describe(cause)}`, { cause });
+  } finally {
+    await rm(probe, { force: true });
+  }
+}
+
+/** The temporary file `writeImage` uses for `path`: hidden, beside it, unique. */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function describe(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'does not exist';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return (cause as Error)?.message ?? String(cause);
+  }
+}

@@ -1,0 +1,78 @@
+// The one render function: a scene, a strategy, a number of processes, and
+// the rows assembled into an image whatever order they arrive in.
+import { getNumberOfCores } from '../../pprocess/index.js';
+import { RenderRowsError } from '../errors.js';
+import { parseScene } from '../scene/parse-scene.js';
+import type { SceneInput } from '../scene/schema.js';
+import type { RgbImage } from './image.js';
+import { DEFAULT_STRATEGY, getExecutor, type StrategyName } from './strategies/index.js';
+import { CHANNELS } from './trace-row.js';
+
+/** Progress of a render, reported once per row as it arrives. */
+export interface RowProgress {
+  /** The row that arrived. */
+  readonly y: number;
+  /** Its pixels (RGB bytes); valid only during the call. */
+  readonly pixels: Uint8Array;
+  /** Rows done so far, this one included. */
+  readonly done: number;
+  /** Rows in the image. */
+  readonly total: number;
+}
+
+/** Options of `render()`. */
+export interface RenderOptions {
+  /** The most created processes at once (a positive integer; default: `getNumberOfCores()`). Ignored by `serial`. */
+  procs?: number;
+  /** How rows are spread over processes (default `map`; see `STRATEGIES`). */
+  strategy?: StrategyName;
+  /** Called for each row as it arrives (rows may arrive in any order). */
+  onRow?: (progress: RowProgress) => void;
+  /** Names the scene in error messages (default `"scene"`). */
+  source?: string;
+}
+
+/** The most processes `render()` accepts. */
+export const MAX_PROCS = 256;
+
+/**
+ * Renders `scene` (scene-file data, validated here) and resolves with its
+ * pixels. Same scene and seed, same pixels, whatever the strategy and the
+ * number of processes.
+ *
+ * ```ts
+ * const image = await render(scene, { procs: 4, strategy: 'map', onRow: ({ done, total }) => … });
+ * ```
+ */
+export async function render(scene: SceneInput, options: RenderOptions = {}): Promise<RgbImage> {
+  const spec = parseScene(scene, options.source);
+  const procs = options.procs ?? getNumberOfCores();
+  if (!Number.isInteger(procs) || procs < 1 || procs > MAX_PROCS) {
+    throw Object.assign(new RangeError(`render(): procs must be an integer from 1 to ${MAX_PROCS}, got ${String(procs)}`), {
+      code: 'ERR_OUT_OF_RANGE',
+    });
+  }
+  const executor = getExecutor(options.strategy ?? DEFAULT_STRATEGY);
+  const { width, height } = spec;
+  const rowBytes = width * CHANNELS;
+  const data = new Uint8Array(height * rowBytes);
+  const arrived = new Uint8Array(height);
+  let done = 0;
+
+  await executor.run(spec, procs, (y, pixels) => {
+    if (!Number.isInteger(y) || y < 0 || y >= height || arrived[y]) {
+      throw new RenderRowsError(`Strategy ${executor.name} delivered row ${y} ${arrived[y] ? 'twice' : 'out of range'}`);
+    }
+    if (pixels.length !== rowBytes) {
+      throw new RenderRowsError(`Strategy ${executor.name} delivered row ${y} with ${pixels.length} bytes, expected ${rowBytes}`);
+    }
+    data.set(pixels, y * rowBytes);
+    arrived[y] = 1;
+    done++;
+    options.onRow?.({ y, pixels, done, total: height });
+  });
+  if (done !== height) {
+    throw new RenderRowsError(`Strategy ${executor.name} delivered ${done} of ${height} rows`);
+  }
+  return { width, height, channels: CHANNELS, data };
+}

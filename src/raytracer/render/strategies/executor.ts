@@ -1,0 +1,18 @@
+// What every way of spreading rows over processes provides.
+import type { SceneSpec } from '../../scene/schema.js';
+
+/** Receives traced rows, in any order: row `y` (or the band starting at `y`) as RGB bytes. */
+export type RowSink = (y: number, pixels: Uint8Array) => void;
+
+/** A way of running the tracer over the rows of a scene. */
+export interface Executor {
+  /** The strategy's name, as given to `render()` and `--strategy`. */
+  readonly name: string;
+  /** One line on how it spreads the work. */
+  readonly description: string;
+  /**
+   * Traces every row of `scene` with at most `procs` created processes,
+   * handing each row to `sink` as it arrives; resolves when all are delivered.
+   */
+  run(scene: SceneSpec, procs: number, sink: RowSink): Promise<void>;
+}

@@ -1,0 +1,20 @@
+// Queue, as ppygmy_queue.py used it: rows taken as they arrive.
+import { makeReusable, Queue } from '../../../pprocess/index.js';
+import { renderRow, ROW_WORKER_URL, type RowResult } from '../row-worker.js';
+import type { Executor } from './executor.js';
+import { closingOnFailure, rowRequests, workerCount } from './requests.js';
+
+/** A `Queue` of reusable processes with a managed row function; rows placed by their number as they arrive. */
+export const queue: Executor = {
+  name: 'queue',
+  description: 'Queue of reusable processes; rows taken in arrival order and placed by row number',
+  async run(scene, procs, sink) {
+    const workers = workerCount(scene, procs);
+    const rows = new Queue<RowResult>({ limit: workers, reuse: true });
+    const renderRowManaged = rows.manage(makeReusable(ROW_WORKER_URL, renderRow));
+    await closingOnFailure(rows, async () => {
+      for (const request of rowRequests(scene, workers)) await renderRowManaged(request);
+      for await (const { y, pixels } of rows) sink(y, pixels);
+    });
+  },
+};

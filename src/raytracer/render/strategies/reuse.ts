@@ -1,0 +1,21 @@
+// ppygmy_reuse.py: the managed exchange with reusable processes.
+import { makeReusable } from '../../../pprocess/index.js';
+import { renderRow, ROW_WORKER_URL } from '../row-worker.js';
+import type { Executor } from './executor.js';
+import { closingOnFailure, rowRequests, workerCount } from './requests.js';
+import { RowExchange } from './row-exchange.js';
+
+/** A `RowExchange` with `reuse`, managing `makeReusable(renderRow)`: the exchange feeds each finished process the next request. */
+export const reuse: Executor = {
+  name: 'reuse',
+  description: 'managed Exchange subclass with reuse and makeReusable; rows stored as they arrive',
+  async run(scene, procs, sink) {
+    const workers = workerCount(scene, procs);
+    const rows = new RowExchange(sink, { limit: workers, reuse: true });
+    const renderRowManaged = rows.manage(makeReusable(ROW_WORKER_URL, renderRow));
+    await closingOnFailure(rows, async () => {
+      for (const request of rowRequests(scene, workers)) await renderRowManaged(request);
+      await rows.finish();
+    });
+  },
+};

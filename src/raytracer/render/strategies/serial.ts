@@ -1,0 +1,14 @@
+// No created processes: the baseline every parallel strategy is measured against.
+import { buildWorld } from '../../scene/build-world.js';
+import { traceRow } from '../trace-row.js';
+import type { Executor } from './executor.js';
+
+/** Traces every row in this process, in order. */
+export const serial: Executor = {
+  name: 'serial',
+  description: 'every row in this process, no created processes',
+  async run(scene, _procs, sink) {
+    const world = buildWorld(scene);
+    for (let y = 0; y < scene.height; y++) sink(y, traceRow(world, y));
+  },
+};
