@@ -136,7 +136,8 @@ export class TimeoutError extends PProcessError {
 /** Work was cancelled through an `AbortSignal`. */
 export class AbortError extends PProcessError {
   constructor(reason?: unknown) {
-    super('ABORT_ERR', 'The operation was aborted', reason === undefined ? undefined : { cause: reason });
+    const why = reason instanceof Error ? reason.message : reason === undefined ? '' : String(reason);
+    super('ABORT_ERR', `The operation was aborted${why ? `: ${why}` : ''}`, reason === undefined ? undefined : { cause: reason });
   }
 }
 

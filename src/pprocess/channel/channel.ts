@@ -3,7 +3,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { encodeFrame, FrameDecoder, type Frame } from '../codec/frame-codec.js';
-import { ChannelClosedError, ProcessExitError, ProtocolError, RemoteError, type SerializedError } from '../errors.js';
+import { AbortError, ChannelClosedError, ProcessExitError, ProtocolError, RemoteError, type SerializedError } from '../errors.js';
 import { Kind, type InboxMessage } from './protocol.js';
 import { assertCloneable, decodeValue, encodeValue } from './wire-value.js';
 
@@ -61,6 +61,7 @@ export class Channel {
   #watchers = new Set<() => void>();
   #holds = 0;
 
+  #abortController = new AbortController();
   #closedLocally = false;
   #doneReceived = false;
   // Set when the socket has closed and the reason is known; then the channel has ended.
@@ -119,6 +120,20 @@ export class Channel {
     this.close();
   }
 
+  /**
+   * In a created process: aborts when the creator cancels the work (an
+   * `AbortSignal` given to its exchange fired), so the task can clean up
+   * before its process is ended.
+   */
+  get signal(): AbortSignal {
+    return this.#abortController.signal;
+  }
+
+  /** Whether the channel was closed or has ended. */
+  get closed(): boolean {
+    return this.#closedError() !== undefined;
+  }
+
   /** Whether a value (or error) is waiting to be received. */
   get readable(): boolean {
     return this.#inbox.length > 0;
@@ -173,7 +188,12 @@ export class Channel {
     await this.#sendFrame(Kind.error, encodeValue(error));
   }
 
-  /** @internal Resolves with the next control frame (run or abort). */
+  /** @internal Tells the created process that its work was cancelled. */
+  abort(reason: unknown): void {
+    if (!this.closed) this.#write(Kind.abort, encodeValue(reason instanceof Error ? reason.message : String(reason)));
+  }
+
+  /** @internal Resolves with the next control frame (run). */
   receiveControl(): Promise<Frame> {
     const frame = this.#controls.shift();
     if (frame) return Promise.resolve(frame);
@@ -188,7 +208,7 @@ export class Channel {
     return new Promise((resolve) => this.#socket.write(Buffer.alloc(0), () => resolve()));
   }
 
-  /** @internal Marks the created process's exit as expected, for a forced end. */
+  /** @internal Ends the created process (in the creator). */
   kill(signal: NodeJS.Signals = 'SIGTERM'): void {
     if (this.#process && this.#process.exitCode === null && this.#process.signalCode === null) {
       this.#process.kill(signal);
@@ -257,8 +277,10 @@ export class Channel {
       case Kind.done:
         this.#doneReceived = true;
         return;
-      case Kind.run:
-      case Kind.abort: {
+      case Kind.abort:
+        this.#abortController.abort(new AbortError(decodeValue(frame.body)));
+        return;
+      case Kind.run: {
         const waiter = this.#controlWaiters.shift();
         if (waiter) waiter.resolve(frame);
         else this.#controls.push(frame);

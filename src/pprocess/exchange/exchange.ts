@@ -4,10 +4,11 @@
 // them to processes that have finished).
 import type { Channel } from '../channel/channel.js';
 import { assertCloneable } from '../channel/wire-value.js';
-import { ChannelClosedError, type ProcessExitError } from '../errors.js';
-import { assertCallable, type AnyCallable, type Callable } from '../process/callable.js';
+import type { ProcessExitError, TimeoutError } from '../errors.js';
+import { assertCallable, makeReusable, type AnyCallable, type Callable } from '../process/callable.js';
 import { start as startProcess } from '../process/start.js';
-import { validateExchangeOptions, type ExchangeOptions } from './options.js';
+import { validateExchangeOptions, validateTimeout, type ExchangeOptions } from './options.js';
+import { Supervisor } from './supervisor.js';
 
 export type { ExchangeOptions } from './options.js';
 
@@ -16,6 +17,12 @@ export interface Work {
   callable: AnyCallable | undefined;
   args: unknown[];
   index: number;
+  /** How many times it has been started. */
+  attempts: number;
+  /** Whether its result has arrived. */
+  delivered: boolean;
+  /** Starts a process for the work; by default `start(callable, ...args)`. */
+  launch?: (work: Work) => Channel;
 }
 
 /**
@@ -32,6 +39,8 @@ export class Exchange {
   readonly continuous: boolean;
   /** Whether channels are closed when removed. */
   readonly autoclose: boolean;
+  /** How many times a task whose process died is re-run. */
+  readonly retries: number;
   /** The channels removed by the last call to `ready()`. */
   removed: Channel[] = [];
 
@@ -41,13 +50,17 @@ export class Exchange {
   #failures: Error[] = [];
   #nextIndex = 0;
   #storing: Promise<void> | undefined;
+  #supervisor: Supervisor;
 
   constructor(options: ExchangeOptions = {}) {
-    validateExchangeOptions(options, 'Exchange');
+    validateExchangeOptions(options, this.constructor.name);
     this.limit = options.limit;
     this.reuse = options.reuse ?? false;
     this.continuous = options.continuous ?? false;
     this.autoclose = options.autoclose ?? true;
+    this.retries = options.retries ?? 0;
+    this.#supervisor = new Supervisor(options.timeoutMs, () => this.#onAbort());
+    if (options.signal) this.#supervisor.follow(options.signal);
     for (const channel of options.channels ?? []) this.add(channel);
   }
 
@@ -55,7 +68,7 @@ export class Exchange {
   add(channel: Channel): void {
     this.#active.add(channel);
     if (!this.#work.has(channel)) {
-      this.#work.set(channel, { callable: undefined, args: [], index: this.#nextIndex++ });
+      this.#work.set(channel, { callable: undefined, args: [], index: this.#nextIndex++, attempts: 1, delivered: false });
     }
   }
 
@@ -70,7 +83,7 @@ export class Exchange {
    * with data. Channels that have ended are removed and listed in `removed`.
    */
   async ready(timeoutMs?: number): Promise<Channel[]> {
-    if (timeoutMs !== undefined) validateTimeout(timeoutMs, 'Exchange.ready()');
+    if (timeoutMs !== undefined) validateTimeout(timeoutMs, `${this.constructor.name}.ready()`);
     this.removed = [];
     if (this.#active.size === 0) return [];
     if (!this.#anyChanged() && timeoutMs !== 0) await this.#changeOrTimeout(timeoutMs);
@@ -85,6 +98,7 @@ export class Exchange {
   /** Stops watching a channel, closing it if `autoclose` is set. */
   remove(channel: Channel): void {
     this.#active.delete(channel);
+    this.#supervisor.stopTimer(channel);
     if (this.autoclose) channel.close();
   }
 
@@ -106,17 +120,20 @@ export class Exchange {
 
   /** Stores incoming data until fewer channels than the limit are active. */
   async wait(): Promise<void> {
+    this.throwIfAborted();
     while (this.busy()) await this.store();
   }
 
   /** Stores incoming data until every queued and running process has finished. */
   async finish(): Promise<void> {
+    this.throwIfAborted();
     while (this.unfinished()) await this.store();
   }
 
   /**
    * Waits for ready channels (see `ready()`) and calls `storeData` for each,
-   * then starts queued work. Rejects if a created process died.
+   * then starts queued work. Rejects if a created process died, a task timed
+   * out or the work was aborted.
    */
   store(timeoutMs?: number): Promise<void> {
     // One caller drives the channels at a time; others wait for its round.
@@ -145,17 +162,24 @@ export class Exchange {
 
   /** Returns a function that starts `callable` in this exchange with the arguments it is given. */
   manage<Args extends unknown[]>(callable: Callable<Args>): (...args: Args) => Promise<void> {
-    assertCallable(callable, 'Exchange.manage()');
+    assertCallable(callable, `${this.constructor.name}.manage()`);
     return (...args: Args) => this.start(callable, ...args);
   }
 
-  /** Queues work (starting it at once if there is room) and returns its task index. */
-  protected submit(callable: AnyCallable, args: unknown[]): number {
+  /**
+   * Queues work (starting it at once if there is room) and returns its task
+   * index. `launch` starts its process, if not with `start()`.
+   */
+  protected submit(callable: AnyCallable, args: unknown[], launch?: (work: Work) => Channel): number {
     assertCallable(callable, `${this.constructor.name}.start()`);
     assertCloneable(args, 'args');
-    const work: Work = { callable, args, index: this.#nextIndex++ };
-    this.#waiting.push(work);
-    this.#startQueued();
+    // Processes are reused only if they wait for more work: make a plain function's do so.
+    if (this.reuse && callable.style === 'parallel') callable = makeReusable(callable);
+    const work: Work = { callable, args, index: this.#nextIndex++, attempts: 0, delivered: false, launch };
+    if (!this.#supervisor.aborted) {
+      this.#waiting.push(work);
+      this.#startQueued();
+    }
     return work.index;
   }
 
@@ -164,21 +188,29 @@ export class Exchange {
     return this.#work.get(channel)?.index;
   }
 
+  /** Throws the `AbortError` if the work was cancelled. */
+  protected throwIfAborted(): void {
+    if (this.#supervisor.aborted) throw this.#supervisor.aborted;
+  }
+
   /**
-   * Called when a channel ends without its process finishing normally.
-   * By default the next `store()` rejects with the error.
+   * Called when a task fails because its process died or timed out (and is
+   * not to be re-run). By default the next `store()` rejects with the error.
    */
-  protected processFailed(channel: Channel, error: ProcessExitError, work: Work): void {
+  protected processFailed(channel: Channel, error: ProcessExitError | TimeoutError, work: Work): void {
     void channel;
     void work;
     this.#failures.push(error);
   }
 
   async #storeRound(timeoutMs: number | undefined): Promise<void> {
+    this.throwIfAborted();
     for (const channel of await this.ready(timeoutMs)) {
+      this.throwIfAborted();
       await this.storeData(channel);
       await this.#afterData(channel);
     }
+    this.throwIfAborted();
     this.#startQueued();
     const failure = this.#failures.shift();
     if (failure) throw failure;
@@ -188,18 +220,29 @@ export class Exchange {
   // with its work, so queued work can start (on the same process, with reuse).
   async #afterData(channel: Channel): Promise<void> {
     if (this.continuous || !this.#active.has(channel)) return;
+    this.#work.get(channel)!.delivered = true;
+    this.#supervisor.stopTimer(channel);
     const next = this.#waiting.shift();
     if (!this.reuse) {
       if (next) this.#launch(next);
       return;
     }
-    if (next) this.#work.set(channel, next);
+    if (next) {
+      next.attempts++;
+      this.#work.set(channel, next);
+      this.#supervisor.startTimer(channel, next.index);
+    }
     try {
       await channel.send(next ? next.args : null);
     } catch (error) {
-      // The process ended before taking its next work: put the work back.
-      if (!(error instanceof ChannelClosedError || (error as ProcessExitError).code === 'ERR_PROCESS_EXIT')) throw error;
-      if (next) this.#waiting.unshift(next);
+      const code = (error as { code?: string }).code;
+      if (code !== 'ERR_CHANNEL_CLOSED' && code !== 'ERR_PROCESS_EXIT') throw error;
+      // The process ended without taking its next work: give the work to another.
+      if (next) {
+        next.attempts--;
+        this.#work.set(channel, { ...next, delivered: true });
+        this.#waiting.unshift(next);
+      }
     }
   }
 
@@ -208,20 +251,36 @@ export class Exchange {
   }
 
   #launch(work: Work): void {
-    const channel = startProcess(work.callable!, ...work.args);
+    work.attempts++;
+    const channel = work.launch ? work.launch(work) : startProcess(work.callable!, ...work.args);
     this.#work.set(channel, work);
     this.add(channel);
+    this.#supervisor.startTimer(channel, work.index);
   }
 
   #removeEnded(channel: Channel): void {
+    const timedOut = this.#supervisor.timedOut(channel);
     this.remove(channel);
     this.removed.push(channel);
     const work = this.#work.get(channel)!;
     this.#work.delete(channel);
-    const error = channel.endError;
-    if (error && (error as ProcessExitError).code === 'ERR_PROCESS_EXIT' && !channel.finished) {
-      this.processFailed(channel, (error as ProcessExitError).forTask(work.index), work);
+    if (timedOut) {
+      this.processFailed(channel, timedOut, work);
+      return;
     }
+    const error = channel.endError as ProcessExitError | undefined;
+    if (error?.code !== 'ERR_PROCESS_EXIT' || work.delivered) return;
+    if (work.callable && work.attempts <= this.retries) {
+      this.#waiting.unshift(work); // Re-run it first, on a fresh process.
+      return;
+    }
+    this.processFailed(channel, error.forTask(work.index), work);
+  }
+
+  // Cancellation: drop what is queued and end what runs (after telling it).
+  #onAbort(): void {
+    this.#waiting = [];
+    for (const channel of this.#active) this.#supervisor.end(channel);
   }
 
   #anyChanged(): boolean {
@@ -239,6 +298,7 @@ export class Exchange {
       for (const channel of this.#active) {
         cleanups.push(channel.watch(done), channel.hold());
       }
+      cleanups.push(this.#supervisor.onAbort(done));
       if (timeoutMs !== undefined) {
         const timer = setTimeout(done, timeoutMs);
         cleanups.push(() => clearTimeout(timer));
@@ -247,10 +307,3 @@ export class Exchange {
   }
 }
 
-function validateTimeout(timeoutMs: number, api: string): void {
-  if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
-    throw Object.assign(new RangeError(`${api}: timeoutMs must be a number ≥ 0, got ${String(timeoutMs)}`), {
-      code: 'ERR_OUT_OF_RANGE',
-    });
-  }
-}

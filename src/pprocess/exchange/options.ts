@@ -14,26 +14,60 @@ export interface ExchangeOptions {
   continuous?: boolean;
   /** Close channels when they are removed (default `true`). */
   autoclose?: boolean;
+  /**
+   * The longest a task may run, in milliseconds (time spent queued does not
+   * count; with `continuous`, the whole life of the process). Past it, the
+   * process is killed and the task fails with a `TimeoutError`.
+   */
+  timeoutMs?: number;
+  /**
+   * Cancels the work: queued work is dropped, running processes are told
+   * (their channel's `signal` aborts) and then ended, and waiting calls
+   * reject with an `AbortError`.
+   */
+  signal?: AbortSignal;
+  /** How many times to re-run, on a fresh process, a task whose process died (default 0). */
+  retries?: number;
 }
 
 /** Throws a `TypeError` or `RangeError` for an option of the wrong type or out of range. */
 export function validateExchangeOptions(options: ExchangeOptions, api: string): void {
   if (typeof options !== 'object' || options === null) {
-    throw invalid(new TypeError(`${api}: options must be an object, got ${options === null ? 'null' : typeof options}`));
+    throw invalidType(`${api}: options must be an object, got ${options === null ? 'null' : typeof options}`);
   }
-  const { limit } = options;
-  if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
-    throw Object.assign(new RangeError(`${api}: limit must be a positive integer, got ${String(limit)}`), {
-      code: 'ERR_OUT_OF_RANGE',
-    });
+  const { limit, timeoutMs, retries, signal } = options;
+  if (limit !== undefined && !isInteger(limit, 1)) throw outOfRange(`${api}: limit must be a positive integer, got ${String(limit)}`);
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= 2 ** 31 - 1)) {
+    throw outOfRange(`${api}: timeoutMs must be a number of milliseconds > 0, got ${String(timeoutMs)}`);
+  }
+  if (retries !== undefined && !isInteger(retries, 0)) {
+    throw outOfRange(`${api}: retries must be an integer ≥ 0, got ${String(retries)}`);
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw invalidType(`${api}: signal must be an AbortSignal, got ${typeof signal}`);
   }
   for (const flag of ['reuse', 'continuous', 'autoclose'] as const) {
     if (options[flag] !== undefined && typeof options[flag] !== 'boolean') {
-      throw invalid(new TypeError(`${api}: ${flag} must be a boolean, got ${typeof options[flag]}`));
+      throw invalidType(`${api}: ${flag} must be a boolean, got ${typeof options[flag]}`);
     }
   }
 }
 
-function invalid(error: TypeError): TypeError {
-  return Object.assign(error, { code: 'ERR_INVALID_ARG_TYPE' });
+/** Throws a `RangeError` unless `timeoutMs` is a number ≥ 0. */
+export function validateTimeout(timeoutMs: number, api: string): void {
+  if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
+    throw outOfRange(`${api}: timeoutMs must be a number ≥ 0, got ${String(timeoutMs)}`);
+  }
+}
+
+function isInteger(value: unknown, min: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min;
+}
+
+function outOfRange(message: string): RangeError {
+  return Object.assign(new RangeError(message), { code: 'ERR_OUT_OF_RANGE' });
+}
+
+function invalidType(message: string): TypeError {
+  return Object.assign(new TypeError(message), { code: 'ERR_INVALID_ARG_TYPE' });
 }

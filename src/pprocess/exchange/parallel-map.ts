@@ -1,7 +1,7 @@
 // Map: an exchange whose results are kept in the order the work was started,
 // like the built-in map. Exported as `Map` and as `ParallelMap`.
 import type { Channel } from '../channel/channel.js';
-import { PProcessError, RemoteError, type ProcessExitError } from '../errors.js';
+import { PProcessError, RemoteError, type ProcessExitError, type TimeoutError } from '../errors.js';
 import { makeParallel, type AnyCallable, type Callable } from '../process/callable.js';
 import { Exchange, type ExchangeOptions, type Work } from './exchange.js';
 
@@ -60,7 +60,7 @@ export class ParallelMap<T = unknown> extends Exchange implements AsyncIterable<
     }
   }
 
-  protected override processFailed(_channel: Channel, error: ProcessExitError, work: Work): void {
+  protected override processFailed(_channel: Channel, error: ProcessExitError | TimeoutError, work: Work): void {
     if (this.#slots[work.index]?.state === 'pending') this.#slots[work.index] = { state: 'failed', error };
   }
 
@@ -76,6 +76,7 @@ export class ParallelMap<T = unknown> extends Exchange implements AsyncIterable<
     const slot = this.#slots[index]!;
     if (slot.state === 'done') return slot.value;
     if (slot.state === 'failed') throw slot.error;
+    this.throwIfAborted();
     throw new PProcessError('ERR_NO_RESULT', `The process running task ${index} finished without sending a result`);
   }
 

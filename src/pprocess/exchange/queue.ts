@@ -27,7 +27,10 @@ export class Queue<T = unknown> extends Exchange implements AsyncIterable<T> {
     for (;;) {
       if (this.#values.length > 0) yield this.#values.shift()!;
       else if (this.unfinished()) await this.store();
-      else return;
+      else {
+        this.throwIfAborted();
+        return;
+      }
     }
   }
 }

@@ -7,11 +7,13 @@ const tasks = new URL('../fixtures/tasks.ts', import.meta.url);
 
 describe('Queue', () => {
   test('yields values in the order they arrive', async () => {
-    const queue = new Queue<[number, number]>({ limit: 3 });
-    const calc = queue.manage(task(tasks, 'delayedIndex'));
-    for (const [i, delay] of [[0, 600], [1, 300], [2, 0]]) await calc(i!, delay!);
+    const queue = new Queue<number>({ limit: 3 });
+    const calc = queue.manage(task(tasks, 'sendAt'));
+    // Each sends at a set time, late enough for all to have started.
+    const base = Date.now() + 2000;
+    for (const [i, delay] of [[0, 600], [1, 300], [2, 0]]) await calc(i!, base + delay!);
     const order = [];
-    for await (const [i] of queue) order.push(i);
+    for await (const i of queue) order.push(i);
     expect(order).toEqual([2, 1, 0]);
   });
 

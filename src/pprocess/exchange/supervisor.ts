@@ -1,0 +1,74 @@
+// What an exchange watches besides its channels: how long each task runs
+// (`timeoutMs`) and whether the work was cancelled (`signal`).
+import type { Channel } from '../channel/channel.js';
+import { AbortError, TimeoutError } from '../errors.js';
+
+// How long a cancelled task has to clean up before its process is killed.
+const ABORT_GRACE_MS = 500;
+
+export class Supervisor {
+  /** Set once the work is cancelled. */
+  aborted: AbortError | undefined;
+  readonly #timeoutMs: number | undefined;
+  readonly #onAbort: () => void;
+  #timers = new Map<Channel, NodeJS.Timeout>();
+  #timedOut = new Map<Channel, TimeoutError>();
+  #abortListeners = new Set<() => void>();
+
+  constructor(timeoutMs: number | undefined, onAbort: () => void) {
+    this.#timeoutMs = timeoutMs;
+    this.#onAbort = onAbort;
+  }
+
+  /** Cancels the work when `signal` aborts (at once if it already has). */
+  follow(signal: AbortSignal): void {
+    if (signal.aborted) this.#abort(signal.reason);
+    else signal.addEventListener('abort', () => this.#abort(signal.reason), { once: true });
+  }
+
+  /** Starts timing the task running on `channel`: past the limit, its process is killed. */
+  startTimer(channel: Channel, taskIndex: number): void {
+    const timeoutMs = this.#timeoutMs;
+    if (timeoutMs === undefined) return;
+    this.stopTimer(channel);
+    const timer = setTimeout(() => {
+      this.#timedOut.set(channel, new TimeoutError(channel.pid, timeoutMs, taskIndex));
+      channel.kill('SIGKILL');
+    }, timeoutMs);
+    // A timer alone must not keep the creator alive: whoever waits on the channel does.
+    timer.unref();
+    this.#timers.set(channel, timer);
+  }
+
+  stopTimer(channel: Channel): void {
+    clearTimeout(this.#timers.get(channel));
+    this.#timers.delete(channel);
+  }
+
+  /** The `TimeoutError` of a channel whose process was killed for running too long. */
+  timedOut(channel: Channel): TimeoutError | undefined {
+    const error = this.#timedOut.get(channel);
+    this.#timedOut.delete(channel);
+    return error;
+  }
+
+  /** Tells the task on `channel` it was cancelled, and kills its process after a grace period. */
+  end(channel: Channel): void {
+    this.stopTimer(channel);
+    channel.abort(this.aborted?.cause ?? 'aborted');
+    setTimeout(() => channel.kill('SIGKILL'), ABORT_GRACE_MS).unref();
+  }
+
+  /** Calls `listener` when the work is cancelled; returns a function that stops it. */
+  onAbort(listener: () => void): () => void {
+    this.#abortListeners.add(listener);
+    return () => this.#abortListeners.delete(listener);
+  }
+
+  #abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = new AbortError(reason);
+    this.#onAbort();
+    for (const listener of this.#abortListeners) listener();
+  }
+}

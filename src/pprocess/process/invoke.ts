@@ -1,0 +1,48 @@
+// Running a callable in a created process: import its module (with the
+// import guard raised), find the export, and call it in its style.
+import type { Channel } from '../channel/channel.js';
+import { TaskLoadError } from '../errors.js';
+import type { CallableSpec } from './callable.js';
+import { importGuarded } from './import-guard.js';
+
+type TaskFunction = (...args: unknown[]) => unknown;
+
+/** Imports the callable's module and returns its export; a `TaskLoadError` names module and export. */
+export async function loadExport({ module, exportName }: CallableSpec): Promise<TaskFunction> {
+  let namespace: Record<string, unknown>;
+  try {
+    namespace = await importGuarded(module);
+  } catch (cause) {
+    throw new TaskLoadError(
+      `Cannot load module ${module} (for export "${exportName}"): ${(cause as Error)?.message ?? cause}`,
+      { cause },
+    );
+  }
+  const fn = namespace[exportName];
+  if (typeof fn !== 'function') {
+    const found = Object.keys(namespace).filter((key) => typeof namespace[key] === 'function');
+    throw new TaskLoadError(
+      `Module ${module} has no exported function "${exportName}"` +
+        (found.length ? ` (its exported functions: ${found.join(', ')})` : ''),
+    );
+  }
+  return fn as TaskFunction;
+}
+
+/** Loads and calls the callable with `args`, as its style says (see `CallStyle`). */
+export async function invoke(spec: CallableSpec, channel: Channel, args: unknown[]): Promise<void> {
+  const fn = await loadExport(spec);
+  switch (spec.style) {
+    case 'channel':
+      await fn(channel, ...args);
+      return;
+    case 'parallel':
+      await channel.send(await fn(...args));
+      return;
+    case 'reusable':
+      // Run again with each argument list received, until `null` says stop.
+      for (let next: unknown = args; next !== null; next = await channel.receive()) {
+        await channel.send(await fn(...(next as unknown[])));
+      }
+  }
+}
