@@ -1,0 +1,29 @@
+// Checks that no created process outlives a test.
+import { execFileSync } from 'node:child_process';
+
+/** The pids of the `node` processes `parent` started that are still running (zombies excluded). */
+export function childPids(parent = process.pid): number[] {
+  let out = '';
+  try {
+    out = execFileSync('ps', ['-o', 'pid=,stat=,comm=', '--ppid', String(parent)], { encoding: 'utf8' });
+  } catch {
+    return []; // ps exits 1 when there are none
+  }
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([pid, stat, comm]) => pid && !stat?.startsWith('Z') && comm === 'node')
+    .map(([pid]) => Number(pid));
+}
+
+/** Waits (up to `timeoutMs`) until `parent` has no running children; returns those left. */
+export async function waitForNoChildren(parent = process.pid, timeoutMs = 5000): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  let left = childPids(parent);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    left = childPids(parent);
+  }
+  return left;
+}

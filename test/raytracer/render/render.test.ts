@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { buildWorld, parseScene, render, SceneError, traceRow, type RowProgress } from '../../../src/raytracer/index.js';
+import { tinyScene } from '../helpers/scenes.js';
+
+describe('render()', () => {
+  test('resolves with 8-bit RGB pixels, row by row as traceRow gives them', async () => {
+    const image = await render(tinyScene(), { strategy: 'serial' });
+    expect(image).toMatchObject({ width: 8, height: 6, channels: 3 });
+    const world = buildWorld(parseScene(tinyScene()));
+    for (let y = 0; y < 6; y++) expect(image.data.subarray(y * 24, (y + 1) * 24)).toEqual(traceRow(world, y));
+  });
+
+  test('the picture has a lit sphere, a floor and a black sky', async () => {
+    const { data, width } = await render(tinyScene(), { strategy: 'serial' });
+    const pixel = (x: number, y: number) => [...data.subarray((y * width + x) * 3, (y * width + x) * 3 + 3)];
+    expect(pixel(0, 0)).toEqual([0, 0, 0]);
+    expect(Math.max(...pixel(4, 3))).toBeGreaterThan(0);
+  });
+
+  test('onRow reports every row once, with a running count', async () => {
+    const seen: RowProgress[] = [];
+    await render(tinyScene(), { strategy: 'queue', procs: 2, onRow: (p) => seen.push({ ...p, pixels: p.pixels.slice() }) });
+    expect(seen.map((p) => p.y).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(seen.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(seen.every((p) => p.total === 6 && p.pixels.length === 24)).toBe(true);
+  });
+
+  test.each([0, -1, 1.5, 1000, Number.NaN])('rejects procs = %s with a RangeError', async (procs) => {
+    await expect(render(tinyScene(), { procs })).rejects.toMatchObject({ name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
+  });
+
+  test('rejects an unknown strategy, listing the known ones', async () => {
+    // @ts-expect-error: not a strategy name
+    await expect(render(tinyScene(), { strategy: 'threads' })).rejects.toMatchObject({
+      code: 'ERR_UNKNOWN_STRATEGY',
+      message: expect.stringMatching(/"threads".*map, serial, pmap, queue, exchange, reuse, static/),
+    });
+  });
+
+  test('validates the scene at the boundary', async () => {
+    const error = await render({ ...tinyScene(), width: 0 }, { source: 'mine.json' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SceneError);
+    expect((error as SceneError).message).toMatch(/^Invalid scene mine\.json/);
+  });
+});
