@@ -17,6 +17,8 @@ export { ParallelMap, ParallelMap as Map } from './exchange/parallel-map.js';
 export { pmap, type PmapOptions } from './exchange/pmap.js';
 export { Queue } from './exchange/queue.js';
 export { makeParallel, makeReusable, task, type Callable } from './process/callable.js';
+export { create } from './process/create.js';
 export { isMain } from './process/import-guard.js';
+export { CreateReplayError } from './process/replay.js';
 export { exit, start } from './process/start.js';
 export { waitall } from './process/waitall.js';

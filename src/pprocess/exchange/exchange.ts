@@ -6,6 +6,8 @@ import type { Channel } from '../channel/channel.js';
 import { assertCloneable } from '../channel/wire-value.js';
 import type { ProcessExitError, TimeoutError } from '../errors.js';
 import { assertCallable, makeReusable, type AnyCallable, type Callable } from '../process/callable.js';
+import { channelFor } from '../process/create.js';
+import { nextCreateStep } from '../process/replay.js';
 import { start as startProcess } from '../process/start.js';
 import { validateExchangeOptions, validateTimeout, type ExchangeOptions } from './options.js';
 import { Supervisor } from './supervisor.js';
@@ -158,6 +160,21 @@ export class Exchange {
    */
   async start<Args extends unknown[]>(callable: Callable<Args>, ...args: Args): Promise<void> {
     this.submit(callable, args);
+  }
+
+  /**
+   * Fork-style: creates a process that runs the rest of the program from
+   * here (see `create()`). Returns its channel in the created process, and
+   * `null` in the creator, where the exchange watches the channel (first
+   * waiting while it is busy).
+   */
+  async create(): Promise<Channel | null> {
+    const step = nextCreateStep();
+    if (step.kind === 'replayed') return null;
+    if (step.kind === 'own') return channelFor(step);
+    await this.wait();
+    this.add(channelFor(step));
+    return null;
   }
 
   /** Returns a function that starts `callable` in this exchange with the arguments it is given. */

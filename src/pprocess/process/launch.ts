@@ -9,6 +9,7 @@ import { Channel } from '../channel/channel.js';
 import { PProcessError, StartDuringImportError } from '../errors.js';
 import { importingModule } from './import-guard.js';
 import { track } from './registry.js';
+import { CreateReplayError, replayingPrefix } from './replay.js';
 
 /** The file descriptor of the channel in a created process. */
 export const CHANNEL_FD = 3;
@@ -23,18 +24,33 @@ export interface LaunchOptions {
   module?: string;
   /** Extra environment variables. */
   env?: Record<string, string>;
+  /** The script to run instead of the child runtime, with its arguments. */
+  entry?: string;
+  args?: string[];
+  /** A module to load before the script (`--import`). */
+  preload?: string;
+  /** The new process's standard input (default: inherited). */
+  stdin?: 'inherit' | 'ignore';
 }
 
 /** Starts a created process and returns the creator's end of its channel. */
 export function launch(options: LaunchOptions = {}): Channel {
   const guarded = importingModule();
   if (guarded) throw new StartDuringImportError(guarded);
+  if (replayingPrefix()) {
+    throw new CreateReplayError(
+      'This process, made by create(), replayed a part of the program that starts a process: ' +
+        'a replay cannot repeat that; start processes after the create() calls, or use start() instead of create()',
+    );
+  }
 
-  const needsLoader = ownExtension === '.ts' || (options.module !== undefined && typeScriptModule.test(options.module));
-  const command = [process.execPath, ...childExecArgv(needsLoader), runtimeEntry];
+  const script = options.entry ?? runtimeEntry;
+  const needsLoader = [ownExtension, script, options.module ?? ''].some((name) => typeScriptModule.test(name));
+  const preload = options.preload ? ['--import', options.preload] : [];
+  const command = [process.execPath, ...childExecArgv(needsLoader), ...preload, script, ...(options.args ?? [])];
   const [file, ...args] = parentDeathSignal() ? [SETPRIV, '--pdeathsig', 'SIGKILL', '--', ...command] : command;
   const child = spawn(file!, args, {
-    stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
+    stdio: [options.stdin ?? 'inherit', 'inherit', 'inherit', 'pipe'],
     env: options.env ? { ...process.env, ...options.env } : process.env,
   });
   if (child.pid === undefined) {

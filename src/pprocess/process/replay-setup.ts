@@ -1,0 +1,52 @@
+// Loaded (with --import) before the program in a process made by create():
+// it takes the replay plan from the environment, keeps the replayed prefix
+// of the program quiet, and makes sure the creator hears why, should the
+// replay fail before reaching its own create().
+import { writeSync } from 'node:fs';
+import { serialize } from 'node:v8';
+import { Kind } from '../channel/protocol.js';
+import { encodeFrame } from '../codec/frame-codec.js';
+import { serializeError } from '../errors.js';
+import { CreateReplayError, REPLAY_ENV, replayState } from './replay.js';
+
+const CHANNEL_FD = 3;
+const state = replayState();
+// Processes this one starts are not replays.
+delete process.env[REPLAY_ENV];
+
+// What the prefix prints was printed by the creator already.
+const writers = [process.stdout, process.stderr] as const;
+const originals = writers.map((stream) => stream.write);
+for (const stream of writers) {
+  stream.write = ((_chunk: unknown, encoding?: unknown, callback?: unknown) => {
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (typeof done === 'function') queueMicrotask(() => done());
+    return true;
+  }) as typeof stream.write;
+}
+const unmute = () => writers.forEach((stream, i) => (stream.write = originals[i]!));
+(state as { unmute?: () => void }).unmute = unmute;
+
+// Reports a failure of the replay straight onto the channel's descriptor (the
+// channel is opened only at the process's own create()).
+function reportUnreached(reason: string | CreateReplayError): void {
+  const error = reason instanceof CreateReplayError ? reason : new CreateReplayError(
+    `This created process replayed the program but did not reach its create() call ${state.plan?.target}: ${reason}. ` +
+      'The program must reach its create() calls the same way each time',
+  );
+  const [header, body] = encodeFrame(Kind.error, serialize(serializeError(error)));
+  writeSync(CHANNEL_FD, Buffer.concat([header, body]));
+}
+
+process.on('exit', () => {
+  if (state.reached) return;
+  reportUnreached('the program ended first');
+  process.exitCode = 1;
+});
+
+process.on('uncaughtException', (error) => {
+  if (state.reached) return; // The created branch's own handler reports it.
+  reportUnreached((error as { code?: string })?.code === 'ERR_CREATE_REPLAY' ? (error as CreateReplayError) : `the program failed first (${error?.message ?? error})`);
+  unmute();
+  process.exit(1);
+});
