@@ -59,7 +59,7 @@ export function lineMatching(child: ChildProcess, pattern: RegExp): Promise<RegE
 export function isAlive(pid: number): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return statField(stat, 2) !== 'Z';
+    return statField(stat, 3) !== 'Z';
   } catch {
     return false;
   }
@@ -71,7 +71,7 @@ export function descendantsOf(pid: number): number[] {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      parents.set(Number(entry), Number(statField(readFileSync(`/proc/${entry}/stat`, 'utf8'), 3)));
+      parents.set(Number(entry), Number(statField(readFileSync(`/proc/${entry}/stat`, 'utf8'), 4)));
     } catch {
       // The process ended while we looked.
     }
