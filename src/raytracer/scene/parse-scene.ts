@@ -39,5 +39,8 @@ function toSceneIssues(issue: z.core.$ZodIssue): SceneIssue[] {
       message: 'unknown field (remove it, or check its spelling against scenes/README.md)',
     }));
   }
+  if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
+    return [{ path: formatPath(issue.path), message: `missing: expected ${issue.expected}` }];
+  }
   return [{ path: formatPath(issue.path), message: issue.message.replace(/^Invalid input: /, '') }];
 }

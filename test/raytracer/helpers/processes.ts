@@ -27,3 +27,13 @@ export async function waitForNoChildren(parent = process.pid, timeoutMs = 5000):
   }
   return left;
 }
+
+/** Whether process `pid` is still running (a zombie, exited but not yet reaped, is not). */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    return stat !== '' && !stat.startsWith('Z');
+  } catch {
+    return false; // ps exits 1 when there is no such process
+  }
+}

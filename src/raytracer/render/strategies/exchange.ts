@@ -13,7 +13,7 @@ import { RowExchange } from './row-exchange.js';
  */
 export const exchange: Executor = {
   name: 'exchange',
-  description: 'managed Exchange subclass storing rows as they arrive; channel tasks sent row numbers on demand',
+  description: 'Exchange subclass whose channel tasks get rows on demand',
   async run(scene, procs, sink) {
     const workers = workerCount(scene, procs);
     let next = workers;

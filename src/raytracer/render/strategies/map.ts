@@ -11,7 +11,7 @@ import { closingOnFailure, rowRequests, workerCount } from './requests.js';
  */
 export const map: Executor = {
   name: 'map',
-  description: 'Map of reusable processes (one per core); the scene sent once, then row numbers; results in row order',
+  description: 'Map of reusable processes: the scene sent once, then row numbers',
   async run(scene, procs, sink) {
     const workers = workerCount(scene, procs);
     const results = new ParallelMap<RowResult>({ limit: workers, reuse: true });

@@ -7,7 +7,7 @@ import { closingOnFailure, rowRequests, workerCount } from './requests.js';
 /** `pmap(renderRow, requests, { limit, reuse: true })`, results iterated in row order. */
 export const pmap: Executor = {
   name: 'pmap',
-  description: 'pmap over the row requests with reusable processes; results in row order',
+  description: 'pmap over row requests with reusable processes, in row order',
   async run(scene, procs, sink) {
     const workers = workerCount(scene, procs);
     const callable = makeReusable(ROW_WORKER_URL, renderRow);

@@ -7,7 +7,7 @@ import { closingOnFailure, rowRequests, workerCount } from './requests.js';
 /** A `Queue` of reusable processes with a managed row function; rows placed by their number as they arrive. */
 export const queue: Executor = {
   name: 'queue',
-  description: 'Queue of reusable processes; rows taken in arrival order and placed by row number',
+  description: 'Queue of reusable processes: rows placed as they arrive',
   async run(scene, procs, sink) {
     const workers = workerCount(scene, procs);
     const rows = new Queue<RowResult>({ limit: workers, reuse: true });

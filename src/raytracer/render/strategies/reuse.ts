@@ -8,7 +8,7 @@ import { RowExchange } from './row-exchange.js';
 /** A `RowExchange` with `reuse`, managing `makeReusable(renderRow)`: the exchange feeds each finished process the next request. */
 export const reuse: Executor = {
   name: 'reuse',
-  description: 'managed Exchange subclass with reuse and makeReusable; rows stored as they arrive',
+  description: 'Exchange subclass with reuse and makeReusable',
   async run(scene, procs, sink) {
     const workers = workerCount(scene, procs);
     const rows = new RowExchange(sink, { limit: workers, reuse: true });

@@ -6,7 +6,7 @@ import type { Executor } from './executor.js';
 /** Traces every row in this process, in order. */
 export const serial: Executor = {
   name: 'serial',
-  description: 'every row in this process, no created processes',
+  description: 'every row in this process, no processes created',
   async run(scene, _procs, sink) {
     const world = buildWorld(scene);
     for (let y = 0; y < scene.height; y++) sink(y, traceRow(world, y));

@@ -13,7 +13,7 @@ import { closingOnFailure, workerCount } from './requests.js';
  */
 export const staticSplit: Executor = {
   name: 'static',
-  description: 'one contiguous band of rows per process, split up front (Map.call over makeParallel)',
+  description: 'one band of rows per process, split up front',
   async run(scene, procs, sink) {
     const workers = workerCount(scene, procs);
     const bands: BandRequest[] = Array.from({ length: workers }, (_, i) => ({

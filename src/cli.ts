@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// The command line: wires the subcommands, each defined in its own file
+// under cli/, and turns errors into messages and exit codes.
+import { Command, CommanderError } from 'commander';
+import { renderCommand } from './cli/render-command.js';
+import { ExitCode, exitCodeFor } from './cli/exit-codes.js';
+import { isMain } from './pprocess/index.js';
+
+/** Builds the program with every subcommand. */
+export function createProgram(): Command {
+  const program = new Command('pprocess-raytracer')
+    .description('A parallel raytracer (a port of PyGmy) built on pprocess process parallelism')
+    .showHelpAfterError('(add --help for usage)');
+  for (const command of [renderCommand()]) {
+    program.addCommand(command.showHelpAfterError('(add --help for usage)'));
+  }
+  // Report parse errors as exceptions, so that main() chooses the exit code.
+  program.exitOverride();
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the command line with `argv` (as `process.argv`) and resolves with the exit code. */
+export async function main(argv: readonly string[] = process.argv): Promise<number> {
+  try {
+    await createProgram().parseAsync([...argv]);
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed the message (or the help); 0 for --help and --version.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    process.stderr.write(`error: ${(error as Error)?.message ?? String(error)}\n`);
+    const code = exitCodeFor(error);
+    if (code === ExitCode.failure && (error as Error)?.stack) process.stderr.write(`${(error as Error).stack}\n`);
+    return code;
+  }
+}
+
+if (isMain(import.meta.url)) process.exitCode = await main();

@@ -1,0 +1,122 @@
+// `render [scene]`: renders a scene file to a TIFF or PNG image with the
+// chosen strategy and number of processes.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Argument, Command, Option } from 'commander';
+import { getNumberOfCores } from '../pprocess/index.js';
+import {
+  checkWritable,
+  DEFAULT_STRATEGY,
+  EXECUTORS,
+  loadScene,
+  MAX_PROCS,
+  MAX_SEED,
+  MAX_SIZE,
+  parseScene,
+  render,
+  STRATEGIES,
+  writeImage,
+  type StrategyName,
+} from '../raytracer/index.js';
+import { integerIn } from './number-option.js';
+import { DEFAULT_OUTPUT_DIR, resolveOutput } from './output-path.js';
+import { createProgress, formatSeconds } from './progress.js';
+
+/** The scene rendered when none is named: the showcase shipped in `scenes/`. */
+export const DEFAULT_SCENE = fileURLToPath(new URL('../../scenes/showcase.json', import.meta.url));
+
+/** The options of `render`, as commander parses them. */
+export interface RenderCommandOptions {
+  width?: number;
+  height?: number;
+  procs: number;
+  strategy: StrategyName;
+  seed?: number;
+  out?: string;
+  format?: string;
+  quiet?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ pprocess-raytracer render                                  # the showcase, all cores, into output/showcase.tiff
+  $ pprocess-raytracer render scenes/pygmy.json --procs 2      # PyGmy's scene on 2 processes
+  $ pprocess-raytracer render scenes/banded.json --strategy static --procs 2
+  $ pprocess-raytracer render scenes/pygmy.json --width 1200 --height 800 --out pygmy.png
+  $ pprocess-raytracer render scenes/pygmy.json --seed 7 --format png --quiet
+
+Exit codes: 0 done, 1 render failed, 2 bad option, 3 bad scene file, 4 cannot write the image.`;
+
+/** Builds the `render` subcommand. */
+export function renderCommand(): Command {
+  const cores = getNumberOfCores();
+  return new Command('render')
+    .description('Render a scene file to a TIFF or PNG image, spreading rows over processes')
+    .addArgument(new Argument('[scene]', 'the scene file (JSON, see scenes/README.md)').default(DEFAULT_SCENE, 'the shipped scenes/showcase.json'))
+    .option('--width <pixels>', `override the scene's width (1 to ${MAX_SIZE})`, integerIn(1, MAX_SIZE))
+    .option('--height <pixels>', `override the scene's height (1 to ${MAX_SIZE})`, integerIn(1, MAX_SIZE))
+    .addOption(
+      new Option('-p, --procs <n>', `processes to render with (1 to ${MAX_PROCS})`)
+        .argParser(integerIn(1, MAX_PROCS))
+        .default(cores, `the number of cores, ${cores}`),
+    )
+    .addOption(
+      new Option('-s, --strategy <name>', 'how rows are spread over processes').choices(STRATEGIES).default(DEFAULT_STRATEGY),
+    )
+    .option('--seed <n>', `override the scene's random seed (0 to ${MAX_SEED})`, integerIn(0, MAX_SEED))
+    .option('-o, --out <file>', `the image file, or a directory for <scene>.<ext> (default: ${DEFAULT_OUTPUT_DIR}/<scene>.tiff)`)
+    .addOption(new Option('-f, --format <format>', 'image format (default: from the --out extension, else tiff)').choices(['tiff', 'tif', 'png']))
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText('after', strategiesHelp() + EXAMPLES)
+    .action(async (scenePath: string, options: RenderCommandOptions) => {
+      await runRender(scenePath, options);
+    });
+}
+
+// One line per strategy, for --help.
+function strategiesHelp(): string {
+  const width = Math.max(...STRATEGIES.map((name) => name.length));
+  const lines = STRATEGIES.map((name) => `  ${name.padEnd(width)}  ${EXECUTORS[name].description}`);
+  return `\nStrategies:\n${lines.join('\n')}\n`;
+}
+
+/** Runs `render` with parsed options; throws on failure (see `exitCodeFor`). */
+export async function runRender(scenePath: string, options: RenderCommandOptions): Promise<void> {
+  const loaded = await loadScene(scenePath);
+  const scene = parseScene(
+    {
+      ...loaded,
+      ...(options.width !== undefined && { width: options.width }),
+      ...(options.height !== undefined && { height: options.height }),
+      ...(options.seed !== undefined && { seed: options.seed }),
+    },
+    scenePath,
+  );
+  const target = await resolveOutput(scenePath, options.out, options.format);
+  if (options.out === undefined) await mkdir(DEFAULT_OUTPUT_DIR, { recursive: true });
+  // Fail before rendering, not after.
+  await checkWritable(target.path);
+
+  const { strategy } = options;
+  const procs = strategy === 'serial' ? 1 : Math.min(options.procs, scene.height);
+  const size = `${scene.width}×${scene.height}`;
+  const how = `${procs} process${procs === 1 ? '' : 'es'}, strategy ${strategy}`;
+  const stderr = process.stderr;
+  if (!options.quiet) stderr.write(`Rendering ${scenePath}: ${size}, ${how}\n`);
+  const progress = options.quiet ? undefined : createProgress({ total: scene.height, stream: stderr });
+
+  const startedAt = performance.now();
+  let image;
+  try {
+    image = await render(scene, { procs, strategy, source: scenePath, onRow: ({ done }) => progress?.update(done) });
+  } finally {
+    progress?.finish();
+  }
+  const seconds = (performance.now() - startedAt) / 1000;
+  await writeImage(image, target.path, target.format);
+
+  if (!options.quiet) {
+    const rate = (scene.height / seconds).toFixed(1);
+    process.stdout.write(`Rendered ${size} with ${how} in ${formatSeconds(seconds)} (${rate} rows/s): wrote ${target.path}\n`);
+  }
+}
