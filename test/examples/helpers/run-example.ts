@@ -1,0 +1,110 @@
+// Runs an example as a real program (`node --import tsx examples/...`), the
+// way a user would, collecting what it prints, how long it took and which
+// processes it created along the way.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { commandOf, descendantsOf, survivors } from './process-tree.js';
+
+/** The repository root: examples run from there, as the README tells users to. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+// How often the process tree is sampled while an example runs.
+const SAMPLE_MS = 50;
+
+/** How a finished example ended. */
+export interface ExampleResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** From spawning the program to its exit. */
+  wallMs: number;
+  /** Every process seen below the program while it ran, by pid, with its command line. */
+  descendants: Map<number, string>;
+}
+
+/** An example program running. */
+export class ExampleRun {
+  readonly child: ChildProcess;
+  stdout = '';
+  stderr = '';
+  /** Every process seen below the program so far, by pid, with its command line. */
+  readonly seen = new Map<number, string>();
+  /** Resolves when the program has exited. */
+  readonly result: Promise<ExampleResult>;
+
+  constructor(script: string, args: readonly string[], input?: string) {
+    const started = performance.now();
+    this.child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child.stdout!.setEncoding('utf8').on('data', (text: string) => (this.stdout += text));
+    this.child.stderr!.setEncoding('utf8').on('data', (text: string) => (this.stderr += text));
+    this.child.stdin!.end(input);
+    const sampler = setInterval(() => this.sample(), SAMPLE_MS);
+    this.result = new Promise((resolve, reject) => {
+      this.child.once('error', reject);
+      this.child.once('close', (exitCode, signal) => {
+        clearInterval(sampler);
+        resolve({
+          stdout: this.stdout,
+          stderr: this.stderr,
+          exitCode,
+          signal,
+          wallMs: performance.now() - started,
+          descendants: new Map(this.seen),
+        });
+      });
+    });
+    running.add(this);
+    void this.result.finally(() => running.delete(this)).catch(() => {});
+  }
+
+  /** Records the processes now below the program, and returns their pids. */
+  sample(): number[] {
+    if (this.child.pid === undefined || this.child.exitCode !== null) return [];
+    const pids = descendantsOf(this.child.pid);
+    for (const pid of pids) {
+      // The command line is the creator's until the new process execs, and
+      // empty once it has exited: keep the last one seen in between.
+      const command = commandOf(pid);
+      if (command || !this.seen.has(pid)) this.seen.set(pid, command);
+    }
+    return pids;
+  }
+
+  /** Resolves once `ready()` holds (checked every `SAMPLE_MS`); rejects after `timeoutMs` or if the program exits. */
+  async until(what: string, ready: () => boolean, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!ready()) {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) {
+        throw new Error(`The example exited while waiting for ${what}; stderr:\n${this.stderr}`);
+      }
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; stdout:\n${this.stdout}`);
+      await delay(SAMPLE_MS);
+    }
+  }
+}
+
+const running = new Set<ExampleRun>();
+
+/** Runs `script` (relative to the repository root) with `args` to its end, `input` piped to it. */
+export function runExample(script: string, args: readonly string[] = [], input?: string): Promise<ExampleResult> {
+  return new ExampleRun(script, args, input).result;
+}
+
+/**
+ * Ends every example still running (after a failed test) and every process
+ * seen below it, so that no test leaves processes behind.
+ */
+export async function endRunningExamples(): Promise<void> {
+  for (const run of running) {
+    run.sample();
+    run.child.kill('SIGTERM');
+    const exited = await Promise.race([run.result.then(() => true, () => true), delay(3000, false)]);
+    if (!exited) run.child.kill('SIGKILL');
+    for (const pid of await survivors(run.seen.keys(), 1000)) process.kill(pid, 'SIGKILL');
+  }
+}
