@@ -30,6 +30,8 @@ export interface RenderOptions {
   onRow?: (progress: RowProgress) => void;
   /** Names the scene in error messages (default `"scene"`). */
   source?: string;
+  /** Cancels the render: its processes are ended and the promise rejects with an `AbortError`. */
+  signal?: AbortSignal;
 }
 
 /** The most processes `render()` accepts. */
@@ -53,13 +55,14 @@ export async function render(scene: SceneInput, options: RenderOptions = {}): Pr
     });
   }
   const executor = getExecutor(options.strategy ?? DEFAULT_STRATEGY);
+  options.signal?.throwIfAborted();
   const { width, height } = spec;
   const rowBytes = width * CHANNELS;
   const data = new Uint8Array(height * rowBytes);
   const arrived = new Uint8Array(height);
   let done = 0;
 
-  await executor.run(spec, procs, (y, pixels) => {
+  await executor.run(spec, { procs, signal: options.signal }, (y, pixels) => {
     if (!Number.isInteger(y) || y < 0 || y >= height || arrived[y]) {
       throw new RenderRowsError(`Strategy ${executor.name} delivered row ${y} ${arrived[y] ? 'twice' : 'out of range'}`);
     }
@@ -71,6 +74,8 @@ export async function render(scene: SceneInput, options: RenderOptions = {}): Pr
     done++;
     options.onRow?.({ y, pixels, done, total: height });
   });
+  // Rows that were all in hand when the signal came still make a cancelled render.
+  options.signal?.throwIfAborted();
   if (done !== height) {
     throw new RenderRowsError(`Strategy ${executor.name} delivered ${done} of ${height} rows`);
   }

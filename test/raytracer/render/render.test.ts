@@ -1,8 +1,13 @@
-import { describe, expect, test } from 'vitest';
-import { buildWorld, parseScene, render, SceneError, traceRow, type RowProgress } from '../../../src/raytracer/index.js';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildWorld, parseScene, render, SceneError, STRATEGIES, traceRow, type RowProgress } from '../../../src/raytracer/index.js';
+import { waitForNoChildren } from '../helpers/processes.js';
 import { tinyScene } from '../helpers/scenes.js';
 
 describe('render()', () => {
+  afterAll(async () => {
+    expect(await waitForNoChildren()).toEqual([]);
+  });
+
   test('resolves with 8-bit RGB pixels, row by row as traceRow gives them', async () => {
     const image = await render(tinyScene(), { strategy: 'serial' });
     expect(image).toMatchObject({ width: 8, height: 6, channels: 3 });
@@ -41,5 +46,17 @@ describe('render()', () => {
     const error = await render({ ...tinyScene(), width: 0 }, { source: 'mine.json' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SceneError);
     expect((error as SceneError).message).toMatch(/^Invalid scene mine\.json/);
+  });
+
+  test.each(STRATEGIES)('%s: aborting mid-render rejects with an AbortError and ends its processes', async (strategy) => {
+    const controller = new AbortController();
+    const rendering = render({ ...tinyScene(), height: 40 }, { strategy, procs: 1, signal: controller.signal, onRow: () => controller.abort() });
+    await expect(rendering).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  test('an error thrown by onRow fails the render, and its processes end', async () => {
+    const failure = new Error('stop here');
+    const rendering = render({ ...tinyScene(), height: 40 }, { strategy: 'reuse', procs: 2, onRow: () => { throw failure; } });
+    await expect(rendering).rejects.toBe(failure);
   });
 });

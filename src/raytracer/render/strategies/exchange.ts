@@ -14,12 +14,13 @@ import { RowExchange } from './row-exchange.js';
 export const exchange: Executor = {
   name: 'exchange',
   description: 'Exchange subclass whose channel tasks get rows on demand',
-  async run(scene, procs, sink) {
+  async run(scene, { procs, signal }, sink) {
     const workers = workerCount(scene, procs);
     let next = workers;
     const rows = new RowExchange(sink, {
       limit: workers,
       continuous: true,
+      signal,
       nextRow: () => (next < scene.height ? next++ : null),
     });
     const renderRows = rows.manage(task(ROW_WORKER_URL, renderRowsOnChannel));

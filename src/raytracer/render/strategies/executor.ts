@@ -4,6 +4,14 @@ import type { SceneSpec } from '../../scene/schema.js';
 /** Receives traced rows, in any order: row `y` (or the band starting at `y`) as RGB bytes. */
 export type RowSink = (y: number, pixels: Uint8Array) => void;
 
+/** How an executor may run. */
+export interface RunOptions {
+  /** The most created processes at once (a positive integer). */
+  readonly procs: number;
+  /** Cancels the render: queued rows are dropped, processes ended, and `run` rejects with an `AbortError`. */
+  readonly signal?: AbortSignal | undefined;
+}
+
 /** A way of running the tracer over the rows of a scene. */
 export interface Executor {
   /** The strategy's name, as given to `render()` and `--strategy`. */
@@ -11,8 +19,9 @@ export interface Executor {
   /** One line on how it spreads the work. */
   readonly description: string;
   /**
-   * Traces every row of `scene` with at most `procs` created processes,
-   * handing each row to `sink` as it arrives; resolves when all are delivered.
+   * Traces every row of `scene` with at most `options.procs` created
+   * processes, handing each row to `sink` as it arrives; resolves when all
+   * are delivered.
    */
-  run(scene: SceneSpec, procs: number, sink: RowSink): Promise<void>;
+  run(scene: SceneSpec, options: RunOptions, sink: RowSink): Promise<void>;
 }

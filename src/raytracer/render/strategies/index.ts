@@ -9,7 +9,7 @@ import { reuse } from './reuse.js';
 import { serial } from './serial.js';
 import { staticSplit } from './static.js';
 
-export type { Executor, RowSink } from './executor.js';
+export type { Executor, RowSink, RunOptions } from './executor.js';
 
 /** Every strategy, by name. */
 export const EXECUTORS = {

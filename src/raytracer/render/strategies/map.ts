@@ -12,9 +12,9 @@ import { closingOnFailure, rowRequests, workerCount } from './requests.js';
 export const map: Executor = {
   name: 'map',
   description: 'Map of reusable processes: the scene sent once, then row numbers',
-  async run(scene, procs, sink) {
+  async run(scene, { procs, signal }, sink) {
     const workers = workerCount(scene, procs);
-    const results = new ParallelMap<RowResult>({ limit: workers, reuse: true });
+    const results = new ParallelMap<RowResult>({ limit: workers, reuse: true, signal });
     const callable = makeReusable(ROW_WORKER_URL, renderRow);
     await closingOnFailure(results, async () => {
       for (const request of rowRequests(scene, workers)) await results.start(callable, request);

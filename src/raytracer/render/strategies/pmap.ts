@@ -8,12 +8,13 @@ import { closingOnFailure, rowRequests, workerCount } from './requests.js';
 export const pmap: Executor = {
   name: 'pmap',
   description: 'pmap over row requests with reusable processes, in row order',
-  async run(scene, procs, sink) {
+  async run(scene, { procs, signal }, sink) {
     const workers = workerCount(scene, procs);
     const callable = makeReusable(ROW_WORKER_URL, renderRow);
     const results = parallelMap<RowRequest, RowResult>(callable, rowRequests(scene, workers), {
       limit: workers,
       reuse: true,
+      signal,
     });
     await closingOnFailure(results, async () => {
       for await (const { y, pixels } of results) sink(y, pixels);

@@ -8,9 +8,9 @@ import { closingOnFailure, rowRequests, workerCount } from './requests.js';
 export const queue: Executor = {
   name: 'queue',
   description: 'Queue of reusable processes: rows placed as they arrive',
-  async run(scene, procs, sink) {
+  async run(scene, { procs, signal }, sink) {
     const workers = workerCount(scene, procs);
-    const rows = new Queue<RowResult>({ limit: workers, reuse: true });
+    const rows = new Queue<RowResult>({ limit: workers, reuse: true, signal });
     const renderRowManaged = rows.manage(makeReusable(ROW_WORKER_URL, renderRow));
     await closingOnFailure(rows, async () => {
       for (const request of rowRequests(scene, workers)) await renderRowManaged(request);

@@ -9,9 +9,9 @@ import { RowExchange } from './row-exchange.js';
 export const reuse: Executor = {
   name: 'reuse',
   description: 'Exchange subclass with reuse and makeReusable',
-  async run(scene, procs, sink) {
+  async run(scene, { procs, signal }, sink) {
     const workers = workerCount(scene, procs);
-    const rows = new RowExchange(sink, { limit: workers, reuse: true });
+    const rows = new RowExchange(sink, { limit: workers, reuse: true, signal });
     const renderRowManaged = rows.manage(makeReusable(ROW_WORKER_URL, renderRow));
     await closingOnFailure(rows, async () => {
       for (const request of rowRequests(scene, workers)) await renderRowManaged(request);

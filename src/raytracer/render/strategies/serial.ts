@@ -7,8 +7,11 @@ import type { Executor } from './executor.js';
 export const serial: Executor = {
   name: 'serial',
   description: 'every row in this process, no processes created',
-  async run(scene, _procs, sink) {
+  async run(scene, { signal }, sink) {
     const world = buildWorld(scene);
-    for (let y = 0; y < scene.height; y++) sink(y, traceRow(world, y));
+    for (let y = 0; y < scene.height; y++) {
+      signal?.throwIfAborted();
+      sink(y, traceRow(world, y));
+    }
   },
 };

@@ -14,14 +14,14 @@ import { closingOnFailure, workerCount } from './requests.js';
 export const staticSplit: Executor = {
   name: 'static',
   description: 'one band of rows per process, split up front',
-  async run(scene, procs, sink) {
+  async run(scene, { procs, signal }, sink) {
     const workers = workerCount(scene, procs);
     const bands: BandRequest[] = Array.from({ length: workers }, (_, i) => ({
       scene,
       start: Math.floor((i * scene.height) / workers),
       end: Math.floor(((i + 1) * scene.height) / workers),
     }));
-    const results = new ParallelMap<RowResult>({ limit: workers });
+    const results = new ParallelMap<RowResult>({ limit: workers, signal });
     const rowBytes = scene.width * CHANNELS;
     await closingOnFailure(results, async () => {
       results.call(makeParallel(ROW_WORKER_URL, renderBand), bands);
