@@ -124,12 +124,17 @@ export class TimeoutError extends PProcessError {
   readonly timeoutMs: number;
   taskIndex: number | undefined;
 
-  constructor(pid: number, timeoutMs: number, taskIndex?: number) {
-    const task = taskIndex === undefined ? '' : ` running task ${taskIndex}`;
-    super('ERR_TIMEOUT', `Process ${pid}${task} ran for longer than ${timeoutMs} ms and was killed`);
+  constructor(pid: number, timeoutMs: number) {
+    super('ERR_TIMEOUT', `Process ${pid} ran for longer than ${timeoutMs} ms and was killed`);
     this.pid = pid;
     this.timeoutMs = timeoutMs;
-    this.taskIndex = taskIndex;
+  }
+
+  /** Names the task that was running in the process. */
+  forTask(index: number): this {
+    this.taskIndex = index;
+    this.message = `${this.message} while running task ${index}`;
+    return this;
   }
 }
 

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, expect, test } from 'vitest';
-import { commandOf, openFiles, survivors } from '../helpers/process-tree.js';
+import { allGone } from '../../helpers/processes.js';
+import { commandOf, openFiles } from '../helpers/process-tree.js';
 import { endRunningExamples, ExampleRun } from '../helpers/run-example.js';
 
 afterEach(endRunningExamples);
@@ -54,7 +55,7 @@ test('bottles prints each appended line once per pattern it matches, until SIGTE
     const result = await run.result;
     expect(result.signal).toBe('SIGTERM');
     expect(result.stderr).toBe('');
-    expect(await survivors(run.seen.keys(), 5000)).toEqual([]);
+    await allGone([...run.seen.keys()], 5000);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,13 +1,10 @@
 // Runs an example as a real program (`node --import tsx examples/...`), the
 // way a user would, collecting what it prints, how long it took and which
 // processes it created along the way.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { commandOf, descendantsOf, survivors } from './process-tree.js';
-
-/** The repository root: examples run from there, as the README tells users to. */
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+import { descendantsOf, isAlive, killAll, runScript } from '../../helpers/processes.js';
+import { commandOf } from './process-tree.js';
 
 // How often the process tree is sampled while an example runs.
 const SAMPLE_MS = 50;
@@ -36,10 +33,8 @@ export class ExampleRun {
 
   constructor(script: string, args: readonly string[], input?: string) {
     const started = performance.now();
-    this.child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: REPO_ROOT,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    // From the repository root, as the README tells users to run them.
+    this.child = runScript(script, [...args]);
     this.child.stdout!.setEncoding('utf8').on('data', (text: string) => (this.stdout += text));
     this.child.stderr!.setEncoding('utf8').on('data', (text: string) => (this.stderr += text));
     this.child.stdin!.end(input);
@@ -105,6 +100,6 @@ export async function endRunningExamples(): Promise<void> {
     run.child.kill('SIGTERM');
     const exited = await Promise.race([run.result.then(() => true, () => true), delay(3000, false)]);
     if (!exited) run.child.kill('SIGKILL');
-    for (const pid of await survivors(run.seen.keys(), 1000)) process.kill(pid, 'SIGKILL');
+    killAll([...run.seen.keys()].filter(isAlive));
   }
 }

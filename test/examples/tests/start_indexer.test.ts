@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { survivors } from '../helpers/process-tree.js';
+import { allGone } from '../../helpers/processes.js';
 import { endRunningExamples, runExample } from '../helpers/run-example.js';
 
 afterEach(endRunningExamples);
@@ -51,7 +51,7 @@ test('start_indexer answers each query with the matching words and their files',
   const answers = queries.map((query) => `Pattern: ${expectedAnswer(query)}\n`).join('');
   expect(result.stdout).toBe(`${answers}Pattern: \n`);
   expect([...result.descendants.values()].filter((command) => command.includes('child-runtime'))).toHaveLength(4);
-  expect(await survivors(result.descendants.keys(), 3000)).toEqual([]);
+  await allGone([...result.descendants.keys()], 3000);
 });
 
 test('start_indexer --noprompt indexes and exits without reading queries', async () => {

@@ -1,7 +1,7 @@
 // start_loop: the created process prints each number sent to it below the
 // limit, then answers "Done", which the creator prints.
 import { afterEach, expect, test } from 'vitest';
-import { survivors } from '../helpers/process-tree.js';
+import { allGone } from '../../helpers/processes.js';
 import { endRunningExamples, runExample } from '../helpers/run-example.js';
 
 afterEach(endRunningExamples);
@@ -13,5 +13,5 @@ test.each([
   const result = await runExample('examples/tests/start_loop.ts', args);
   const numbers = Array.from({ length: limit }, (_, i) => `${i}\n`).join('');
   expect(result).toMatchObject({ exitCode: 0, stderr: '', stdout: `loop to ${limit}\n${numbers}Done\n` });
-  expect(await survivors(result.descendants.keys(), 3000)).toEqual([]);
+  await allGone([...result.descendants.keys()], 3000);
 });

@@ -3,7 +3,7 @@
 // the processes happen to run; what the original's logic fixes is each
 // voice's own sequence and the order that the messages impose between them.
 import { afterEach, expect, test } from 'vitest';
-import { survivors } from '../helpers/process-tree.js';
+import { allGone } from '../../helpers/processes.js';
 import { endRunningExamples, runExample } from '../helpers/run-example.js';
 
 afterEach(endRunningExamples);
@@ -26,7 +26,7 @@ test('two_way counts down from 20 to 0, each side printing what it receives and 
     expect(lines.indexOf(`Child: ${k}`)).toBeLessThan(lines.indexOf(`Parent: ${k}`));
     if (k > 1) expect(lines.indexOf(`Parent: ${k}`)).toBeLessThan(lines.indexOf(`Child: ${k - 1}`));
   }
-  expect(await survivors(result.descendants.keys(), 3000)).toEqual([]);
+  await allGone([...result.descendants.keys()], 3000);
 });
 
 test('two_way --from 0 has nothing to say', async () => {
