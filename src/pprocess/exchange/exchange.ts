@@ -70,7 +70,9 @@ export class Exchange {
   add(channel: Channel): void {
     this.#active.add(channel);
     if (!this.#work.has(channel)) {
-      this.#work.set(channel, { callable: undefined, args: [], index: this.#nextIndex++, attempts: 1, delivered: false });
+      const work: Work = { callable: undefined, args: [], index: this.#nextIndex++, attempts: 1, delivered: false };
+      this.#work.set(channel, work);
+      this.workAdded(work);
     }
   }
 
@@ -193,11 +195,17 @@ export class Exchange {
     // Processes are reused only if they wait for more work: make a plain function's do so.
     if (this.reuse && callable.style === 'parallel') callable = makeReusable(callable);
     const work: Work = { callable, args, index: this.#nextIndex++, attempts: 0, delivered: false, launch };
+    this.workAdded(work);
     if (!this.#supervisor.aborted) {
       this.#waiting.push(work);
       this.#startQueued();
     }
     return work.index;
+  }
+
+  /** Called when work is submitted, or a channel added from outside: subclasses keep room for its results. */
+  protected workAdded(work: Work): void {
+    void work;
   }
 
   /** The task index of the work a channel is doing. */
@@ -216,8 +224,7 @@ export class Exchange {
    */
   protected processFailed(channel: Channel, error: ProcessExitError | TimeoutError, work: Work): void {
     void channel;
-    void work;
-    this.#failures.push(error);
+    this.#failures.push(error.forTask(work.index));
   }
 
   async #storeRound(timeoutMs: number | undefined): Promise<void> {
@@ -225,7 +232,7 @@ export class Exchange {
     for (const channel of await this.ready(timeoutMs)) {
       this.throwIfAborted();
       await this.storeData(channel);
-      await this.#afterData(channel);
+      this.#afterData(channel);
     }
     this.throwIfAborted();
     this.#startQueued();
@@ -235,7 +242,7 @@ export class Exchange {
 
   // After a message: unless processes send many values, the process is done
   // with its work, so queued work can start (on the same process, with reuse).
-  async #afterData(channel: Channel): Promise<void> {
+  #afterData(channel: Channel): void {
     if (this.continuous || !this.#active.has(channel)) return;
     this.#work.get(channel)!.delivered = true;
     this.#supervisor.stopTimer(channel);
@@ -247,11 +254,18 @@ export class Exchange {
     if (next) {
       next.attempts++;
       this.#work.set(channel, next);
-      this.#supervisor.startTimer(channel, next.index);
+      this.#supervisor.startTimer(channel);
     }
+    // Not awaited: the process takes its work while other channels are served.
+    void this.#sendWork(channel, next);
+  }
+
+  // Sends a reused process its next arguments, or null to end it.
+  async #sendWork(channel: Channel, next: Work | undefined): Promise<void> {
     try {
       await channel.send(next ? next.args : null);
     } catch (error) {
+      // Arguments were checked when submitted: only the channel's end can fail the send.
       const code = (error as { code?: string }).code;
       if (code !== 'ERR_CHANNEL_CLOSED' && code !== 'ERR_PROCESS_EXIT') throw error;
       // The process ended without taking its next work: give the work to another.
@@ -272,7 +286,7 @@ export class Exchange {
     const channel = work.launch ? work.launch(work) : startProcess(work.callable!, ...work.args);
     this.#work.set(channel, work);
     this.add(channel);
-    this.#supervisor.startTimer(channel, work.index);
+    this.#supervisor.startTimer(channel);
   }
 
   #removeEnded(channel: Channel): void {
@@ -291,7 +305,7 @@ export class Exchange {
       this.#waiting.unshift(work); // Re-run it first, on a fresh process.
       return;
     }
-    this.processFailed(channel, error.forTask(work.index), work);
+    this.processFailed(channel, error, work);
   }
 
   // Cancellation: drop what is queued and end what runs (after telling it).

@@ -2,12 +2,29 @@
 // like the built-in map. Exported as `Map` and as `ParallelMap`.
 import type { Channel } from '../channel/channel.js';
 import { PProcessError, RemoteError, type ProcessExitError, type TimeoutError } from '../errors.js';
-import { makeParallel, type AnyCallable, type Callable } from '../process/callable.js';
+import { makeParallel, type AnyCallable, type Callable, type ChunkResult } from '../process/callable.js';
 import { Exchange, type ExchangeOptions, type Work } from './exchange.js';
 
 type Slot<T> = { state: 'pending' } | { state: 'done'; value: T } | { state: 'failed'; error: Error };
 
 const PENDING = Object.freeze({ state: 'pending' as const });
+
+// Where the results of one piece of work go: one slot, or a chunk's run of slots.
+interface Placement {
+  first: number;
+  count: number;
+  chunked: boolean;
+}
+
+/** Options of `Map.call()`. */
+export interface CallOptions {
+  /**
+   * How many elements each process call handles (default 1). Chunks make
+   * tiny tasks cheap: one message carries many elements and their results.
+   * `'auto'` picks about four chunks per process, as Python's `Pool.map` does.
+   */
+  chunkSize?: number | 'auto';
+}
 
 /**
  * An exchange that keeps each result at the position of the work that
@@ -17,6 +34,7 @@ const PENDING = Object.freeze({ state: 'pending' as const });
  */
 export class ParallelMap<T = unknown> extends Exchange implements AsyncIterable<T> {
   #slots: Slot<T>[] = [];
+  #placements = new Map<number, Placement>();
 
   constructor(options: ExchangeOptions = {}) {
     super(options);
@@ -28,40 +46,58 @@ export class ParallelMap<T = unknown> extends Exchange implements AsyncIterable<
   }
 
   /**
-   * Calls `callable` on each element of `sequence` in its own process (a
+   * Calls `callable` on each element of `sequence` in a created process (a
    * function taking one argument, wrapped with `makeParallel` unless already
    * wrapped) and returns this map, from which the results are read.
    */
-  call<Item, Result = T>(callable: Callable<[Item], Result> | AnyCallable, sequence: Iterable<Item>): ParallelMap<Result> {
+  call<Item, Result = T>(
+    callable: Callable<[Item], Result> | AnyCallable,
+    sequence: Iterable<Item>,
+    options: CallOptions = {},
+  ): ParallelMap<Result> {
     const wrapped = callable.style === 'channel' ? makeParallel(callable) : callable;
-    for (const item of sequence) this.submit(wrapped, [item]);
+    const items = [...sequence];
+    const size = chunkSize(options.chunkSize, items.length, this.limit);
+    if (size === 1) {
+      for (const item of items) this.submit(wrapped, [item]);
+    } else {
+      const chunked = { ...wrapped, chunked: true };
+      for (let first = 0; first < items.length; first += size) this.submit(chunked, [items.slice(first, first + size)]);
+    }
     return this as unknown as ParallelMap<Result>;
   }
 
-  override add(channel: Channel): void {
-    super.add(channel);
-    this.#ensureSlot(this.taskIndexOf(channel)!);
-  }
-
-  protected override submit(callable: AnyCallable, args: unknown[]): number {
-    const index = super.submit(callable, args);
-    this.#ensureSlot(index);
-    return index;
+  protected override workAdded(work: Work): void {
+    const chunked = work.callable?.chunked === true;
+    const count = chunked ? (work.args[0] as unknown[]).length : 1;
+    this.#placements.set(work.index, { first: this.#slots.length, count, chunked });
+    for (let k = 0; k < count; k++) this.#slots.push(PENDING);
   }
 
   override async storeData(channel: Channel): Promise<void> {
-    const index = this.taskIndexOf(channel)!;
+    const placement = this.#placements.get(this.taskIndexOf(channel)!)!;
+    let value: unknown;
     try {
-      this.#slots[index] = { state: 'done', value: await channel.receive<T>() };
+      value = await channel.receive();
     } catch (error) {
       if (!(error instanceof RemoteError)) throw error;
-      error.taskIndex = index;
-      this.#slots[index] = { state: 'failed', error };
+      this.#fail(placement, error);
+      return;
+    }
+    if (!placement.chunked) {
+      this.#slots[placement.first] = { state: 'done', value: value as T };
+      return;
+    }
+    const { values, failures } = value as ChunkResult;
+    values.forEach((element, k) => (this.#slots[placement.first + k] = { state: 'done', value: element as T }));
+    for (const [k, remote] of failures) {
+      this.#slots[placement.first + k] = { state: 'failed', error: new RemoteError(remote, channel.pid, placement.first + k) };
     }
   }
 
   protected override processFailed(_channel: Channel, error: ProcessExitError | TimeoutError, work: Work): void {
-    if (this.#slots[work.index]?.state === 'pending') this.#slots[work.index] = { state: 'failed', error };
+    const placement = this.#placements.get(work.index)!;
+    this.#fail(placement, error.forTask(placement.first));
   }
 
   /** Resolves with result `i` (negative counts from the end) once it is ready. */
@@ -99,7 +135,22 @@ export class ParallelMap<T = unknown> extends Exchange implements AsyncIterable<
     for (let index = 0; index < this.#slots.length; index++) yield await this.get(index);
   }
 
-  #ensureSlot(index: number): void {
-    while (this.#slots.length <= index) this.#slots.push(PENDING);
+  // Fails the slots of a piece of work that are still pending.
+  #fail({ first, count }: Placement, error: Error): void {
+    if (error instanceof RemoteError) error.taskIndex ??= first;
+    for (let k = first; k < first + count; k++) {
+      if (this.#slots[k]!.state === 'pending') this.#slots[k] = { state: 'failed', error };
+    }
   }
+}
+
+function chunkSize(size: CallOptions['chunkSize'], length: number, limit: number | undefined): number {
+  if (size === undefined) return 1;
+  if (size === 'auto') return Math.max(1, Math.ceil(length / ((limit ?? 1) * 4)));
+  if (!Number.isInteger(size) || size < 1) {
+    throw Object.assign(new RangeError(`Map.call(): chunkSize must be a positive integer or 'auto', got ${String(size)}`), {
+      code: 'ERR_OUT_OF_RANGE',
+    });
+  }
+  return size;
 }

@@ -1,11 +1,11 @@
 // pmap: a parallel version of the built-in map.
 import { getNumberOfCores } from '../cores.js';
-import { makeReusable, type AnyCallable, type Callable } from '../process/callable.js';
+import type { AnyCallable, Callable } from '../process/callable.js';
 import type { ExchangeOptions } from './options.js';
-import { ParallelMap } from './parallel-map.js';
+import { ParallelMap, type CallOptions } from './parallel-map.js';
 
-/** Options of `pmap`: those of an exchange, with `limit` defaulting to the number of cores. */
-export type PmapOptions = Omit<ExchangeOptions, 'channels' | 'continuous'>;
+/** Options of `pmap`: those of an exchange (`limit` defaulting to the number of cores) and of `Map.call()`. */
+export type PmapOptions = Omit<ExchangeOptions, 'channels' | 'continuous'> & CallOptions;
 
 /**
  * Calls `callable` (a plain function of one argument, made by `task()` or
@@ -20,7 +20,7 @@ export function pmap<Item, Result>(
   sequence: Iterable<Item>,
   options: PmapOptions = {},
 ): ParallelMap<Result> {
-  const map = new ParallelMap<Result>({ limit: getNumberOfCores(), ...options });
-  const wrapped = options.reuse && callable.style !== 'reusable' ? makeReusable(callable) : callable;
-  return map.call(wrapped, sequence) as ParallelMap<Result>;
+  const { chunkSize, ...exchangeOptions } = options;
+  const map = new ParallelMap<Result>({ limit: getNumberOfCores(), ...exchangeOptions });
+  return map.call(callable, sequence, { chunkSize }) as ParallelMap<Result>;
 }

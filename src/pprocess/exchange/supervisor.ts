@@ -27,12 +27,12 @@ export class Supervisor {
   }
 
   /** Starts timing the task running on `channel`: past the limit, its process is killed. */
-  startTimer(channel: Channel, taskIndex: number): void {
+  startTimer(channel: Channel): void {
     const timeoutMs = this.#timeoutMs;
     if (timeoutMs === undefined) return;
     this.stopTimer(channel);
     const timer = setTimeout(() => {
-      this.#timedOut.set(channel, new TimeoutError(channel.pid, timeoutMs, taskIndex));
+      this.#timedOut.set(channel, new TimeoutError(channel.pid, timeoutMs));
       channel.kill('SIGKILL');
     }, timeoutMs);
     // A timer alone must not keep the creator alive: whoever waits on the channel does.

@@ -3,6 +3,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Channel } from '../channel/channel.js';
+import type { SerializedError } from '../errors.js';
 
 /**
  * How the created process invokes the export:
@@ -19,6 +20,18 @@ export interface CallableSpec {
   /** The name of the export to call. */
   exportName: string;
   style: CallStyle;
+  /**
+   * With `parallel` and `reusable`: the single argument is a chunk (an array)
+   * of elements; the function is called on each, and the results come back
+   * together as a `ChunkResult`.
+   */
+  chunked?: boolean;
+}
+
+/** What a chunked callable sends back: one value per element, and the elements that threw. */
+export interface ChunkResult {
+  values: unknown[];
+  failures: Array<[position: number, error: SerializedError]>;
 }
 
 /** A function that a created process can find: made by `task()`, `makeParallel()` or `makeReusable()`. */
@@ -96,7 +109,9 @@ export function assertCallable(value: unknown, api: string): asserts value is An
 
 // The plain serializable part of a callable.
 export function specOf(callable: AnyCallable): CallableSpec {
-  return { module: callable.module, exportName: callable.exportName, style: callable.style };
+  const spec: CallableSpec = { module: callable.module, exportName: callable.exportName, style: callable.style };
+  if (callable.chunked) spec.chunked = true;
+  return spec;
 }
 
 function restyle(callableOrModule: AnyCallable | string | URL, fn: AnyFunction | string | undefined, style: CallStyle, api: string): AnyCallable {

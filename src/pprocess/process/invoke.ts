@@ -1,8 +1,8 @@
 // Running a callable in a created process: import its module (with the
 // import guard raised), find the export, and call it in its style.
 import type { Channel } from '../channel/channel.js';
-import { TaskLoadError } from '../errors.js';
-import type { CallableSpec } from './callable.js';
+import { serializeError, TaskLoadError } from '../errors.js';
+import type { CallableSpec, ChunkResult } from './callable.js';
 import { importGuarded } from './import-guard.js';
 
 type TaskFunction = (...args: unknown[]) => unknown;
@@ -32,17 +32,34 @@ export async function loadExport({ module, exportName }: CallableSpec): Promise<
 /** Loads and calls the callable with `args`, as its style says (see `CallStyle`). */
 export async function invoke(spec: CallableSpec, channel: Channel, args: unknown[]): Promise<void> {
   const fn = await loadExport(spec);
+  const call = spec.chunked ? callOnChunk(fn) : (list: unknown[]) => fn(...list);
   switch (spec.style) {
     case 'channel':
       await fn(channel, ...args);
       return;
     case 'parallel':
-      await channel.send(await fn(...args));
+      await channel.send(await call(args));
       return;
     case 'reusable':
       // Run again with each argument list received, until `null` says stop.
       for (let next: unknown = args; next !== null; next = await channel.receive()) {
-        await channel.send(await fn(...(next as unknown[])));
+        await channel.send(await call(next as unknown[]));
       }
   }
+}
+
+// Calls `fn` on each element of a chunk, keeping each element's failure apart.
+function callOnChunk(fn: TaskFunction): (args: unknown[]) => Promise<ChunkResult> {
+  return async ([chunk]) => {
+    const result: ChunkResult = { values: [], failures: [] };
+    for (const [position, element] of (chunk as unknown[]).entries()) {
+      try {
+        result.values.push(await fn(element));
+      } catch (error) {
+        result.values.push(undefined);
+        result.failures.push([position, serializeError(error)]);
+      }
+    }
+    return result;
+  };
 }

@@ -107,6 +107,26 @@ describe('pmap', () => {
     expect(new Set(results.map(([, pid]) => pid)).size).toBeLessThanOrEqual(2);
   });
 
+  test('in chunks, many elements travel in one message and come back in order', async () => {
+    const items = [...Array(1000).keys()];
+    const results = await pmap(makeParallel(tasks, 'whoRuns'), items, { limit: 2, reuse: true, chunkSize: 100 }).toArray();
+    expect(results.map(([i]) => i)).toEqual(items);
+    expect(new Set(results.map(([, pid]) => pid)).size).toBeLessThanOrEqual(2);
+  });
+
+  test('in chunks, an element that throws fails at its own index only', async () => {
+    const map = pmap(makeParallel(tasks, 'failOn'), [0, 1, 2, 3, 4, 5, 6], { limit: 2, chunkSize: 3 });
+    expect(await map.get(4)).toBe(8);
+    const error = await map.get(5).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteError);
+    expect(error).toMatchObject({ message: 'element 5 fails', taskIndex: 5 });
+    expect(await map.get(6)).toBe(12);
+  });
+
+  test.each([0, -2, 1.5, 'big'])('refuses chunkSize %s', (chunkSize) => {
+    expect(() => pmap(makeParallel(tasks, 'double'), [1], { chunkSize: chunkSize as number })).toThrow(RangeError);
+  });
+
   test('the default limit is the number of cores', () => {
     expect(pmap(makeParallel(tasks, 'double'), []).limit).toBe(getNumberOfCores());
   });
