@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  getNumberOfCores, makeParallel, makeReusable, Map as ParallelMap, pmap, ProcessExitError, Queue, RemoteError, task,
+  getNumberOfCores, makeParallel, makeReusable, Map as ParallelMap, pmap, ProcessExitError, Queue, RemoteError, start, task,
 } from '../../../src/pprocess/index.js';
 
 const tasks = new URL('../fixtures/tasks.ts', import.meta.url);
@@ -8,10 +8,12 @@ const tasks = new URL('../fixtures/tasks.ts', import.meta.url);
 describe('Queue', () => {
   test('yields values in the order they arrive', async () => {
     const queue = new Queue<number>({ limit: 3 });
-    const calc = queue.manage(task(tasks, 'sendAt'));
-    // Each sends at a set time, late enough for all to have started.
-    const base = Date.now() + 2000;
-    for (const [i, delay] of [[0, 600], [1, 300], [2, 0]]) await calc(i!, base + delay!);
+    const channels = [[0, 600], [1, 300], [2, 0]].map(([i, delay]) => start(task(tasks, 'sendAfterBarrier'), i!, delay!));
+    channels.forEach((channel) => queue.add(channel));
+    // Once all have started, each sends after its own delay from a common time.
+    for (const channel of channels) expect(await channel.receive()).toBe('ready');
+    const startAt = Date.now() + 100;
+    for (const channel of channels) await channel.send(startAt);
     const order = [];
     for await (const i of queue) order.push(i);
     expect(order).toEqual([2, 1, 0]);
