@@ -3,6 +3,11 @@
 
 /** An immutable 3-vector: a point, a direction, or an RGB colour (x = red, y = green, z = blue). */
 export class Vec3 {
+  // The first instance holds fractions, so that the engine stores the fields
+  // as doubles from the start: had it seen small integers first (as in
+  // ZERO), every later fraction would force optimized code to be thrown away.
+  static readonly #FIRST = new Vec3(0.5, 0.5, 0.5);
+
   /** The zero vector (also black). */
   static readonly ZERO = new Vec3(0, 0, 0);
 

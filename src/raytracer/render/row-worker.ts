@@ -6,6 +6,7 @@ import { buildWorld } from '../scene/build-world.js';
 import type { SceneSpec } from '../scene/schema.js';
 import type { World } from '../scene/world.js';
 import { CHANNELS, traceRow } from './trace-row.js';
+import { warmUp } from './warm-up.js';
 
 /** This module's URL, for naming its exports as tasks of created processes. */
 export const ROW_WORKER_URL = import.meta.url;
@@ -33,7 +34,10 @@ export interface BandRequest {
 let current: { scene: SceneSpec; world: World } | undefined;
 
 function worldOf(scene: SceneSpec | undefined): World {
-  if (scene && scene !== current?.scene) current = { scene, world: buildWorld(scene) };
+  if (scene && scene !== current?.scene) {
+    warmUp(scene);
+    current = { scene, world: buildWorld(scene) };
+  }
   if (!current) {
     throw Object.assign(new Error('renderRow: this process was sent a row before any scene; its first request must carry the scene'), {
       code: 'ERR_NO_SCENE',
