@@ -16,7 +16,7 @@ export { Exchange, type ExchangeOptions } from './exchange/exchange.js';
 export { ParallelMap, ParallelMap as Map } from './exchange/parallel-map.js';
 export { pmap, type PmapOptions } from './exchange/pmap.js';
 export { Queue } from './exchange/queue.js';
-export { makeParallel, makeReusable, task, type Callable } from './process/callable.js';
+export { makeParallel, makeReusable, partial, task, type Callable } from './process/callable.js';
 export { create } from './process/create.js';
 export { isMain } from './process/import-guard.js';
 export { CreateReplayError } from './process/replay.js';

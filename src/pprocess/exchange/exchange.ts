@@ -4,7 +4,7 @@
 // them to processes that have finished).
 import type { Channel } from '../channel/channel.js';
 import { assertCloneable } from '../channel/wire-value.js';
-import type { ProcessExitError, TimeoutError } from '../errors.js';
+import { PProcessError, type ProcessExitError, type TimeoutError } from '../errors.js';
 import { assertCallable, makeReusable, type AnyCallable, type Callable } from '../process/callable.js';
 import { channelFor } from '../process/create.js';
 import { nextCreateStep } from '../process/replay.js';
@@ -53,6 +53,7 @@ export class Exchange {
   #nextIndex = 0;
   #storing: Promise<void> | undefined;
   #supervisor: Supervisor;
+  #closed = false;
 
   constructor(options: ExchangeOptions = {}) {
     validateExchangeOptions(options, this.constructor.name);
@@ -148,6 +149,29 @@ export class Exchange {
   }
 
   /**
+   * Ends the exchange: drops queued work, closes every channel (so their
+   * processes exit) and kills, after a grace period, a process still running.
+   * Resolves when they have all exited. Starting work afterwards is an error.
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#waiting = [];
+    const channels = [...this.#active];
+    for (const channel of channels) {
+      this.#active.delete(channel);
+      this.#supervisor.stopTimer(channel);
+      channel.close();
+      this.#supervisor.killLater(channel);
+    }
+    await Promise.all(channels.map((channel) => channel.wait()));
+  }
+
+  /** Closes the exchange (for `await using`). */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  /**
    * Takes incoming data from `channel` (with `channel.receive()`) and keeps
    * it. Override it in a subclass; `Queue` and `Map` do.
    */
@@ -192,6 +216,7 @@ export class Exchange {
   protected submit(callable: AnyCallable, args: unknown[], launch?: (work: Work) => Channel): number {
     assertCallable(callable, `${this.constructor.name}.start()`);
     assertCloneable(args, 'args');
+    if (this.#closed) throw new PProcessError('ERR_EXCHANGE_CLOSED', `${this.constructor.name} was closed: no work can be started`);
     // Processes are reused only if they wait for more work: make a plain function's do so.
     if (this.reuse && callable.style === 'parallel') callable = makeReusable(callable);
     const work: Work = { callable, args, index: this.#nextIndex++, attempts: 0, delivered: false, launch };

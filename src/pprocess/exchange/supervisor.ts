@@ -3,8 +3,9 @@
 import type { Channel } from '../channel/channel.js';
 import { AbortError, TimeoutError } from '../errors.js';
 
-// How long a cancelled task has to clean up before its process is killed.
-const ABORT_GRACE_MS = 500;
+// How long a cancelled task, or one whose exchange was closed, has to clean
+// up before its process is killed.
+const GRACE_MS = 500;
 
 export class Supervisor {
   /** Set once the work is cancelled. */
@@ -56,7 +57,12 @@ export class Supervisor {
   end(channel: Channel): void {
     this.stopTimer(channel);
     channel.abort(this.aborted?.cause ?? 'aborted');
-    setTimeout(() => channel.kill('SIGKILL'), ABORT_GRACE_MS).unref();
+    this.killLater(channel);
+  }
+
+  /** Kills the process of `channel` if it is still running after a grace period. */
+  killLater(channel: Channel): void {
+    setTimeout(() => channel.kill('SIGKILL'), GRACE_MS).unref();
   }
 
   /** Calls `listener` when the work is cancelled; returns a function that stops it. */

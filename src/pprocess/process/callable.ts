@@ -4,6 +4,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Channel } from '../channel/channel.js';
 import type { SerializedError } from '../errors.js';
+import { assertCloneable } from '../channel/wire-value.js';
 
 /**
  * How the created process invokes the export:
@@ -26,6 +27,8 @@ export interface CallableSpec {
    * together as a `ChunkResult`.
    */
   chunked?: boolean;
+  /** Arguments given before the call's own in every call (see `partial`): sent once per process. */
+  leading?: unknown[];
 }
 
 /** What a chunked callable sends back: one value per element, and the elements that threw. */
@@ -93,6 +96,23 @@ export function makeReusable(callableOrModule: AnyCallable | string | URL, fn?: 
   return restyle(callableOrModule, fn, 'reusable', 'makeReusable');
 }
 
+/**
+ * Fixes the first arguments of a callable, as `functools.partial` does: every
+ * call gets `leading` before its own arguments. A process receives them once,
+ * when it starts, so a reused process gets large shared data (a scene, a
+ * model, a table) once and then only each task's own small arguments.
+ *
+ * ```ts
+ * const renderRow = partial(makeReusable(import.meta.url, renderRowOf), scene);
+ * await pmap(renderRow, rows, { reuse: true }).toArray();   // renderRowOf(scene, row)
+ * ```
+ */
+export function partial(callable: AnyCallable, ...leading: unknown[]): AnyCallable {
+  assertCallable(callable, 'partial()');
+  assertCloneable(leading, 'leading');
+  return Object.freeze({ ...callable, leading: [...(callable.leading ?? []), ...leading] });
+}
+
 /** Whether a value is a `Callable`. */
 export function isCallable(value: unknown): value is AnyCallable {
   return typeof value === 'object' && value !== null && (value as Callable).__callable === true;
@@ -111,6 +131,7 @@ export function assertCallable(value: unknown, api: string): asserts value is An
 export function specOf(callable: AnyCallable): CallableSpec {
   const spec: CallableSpec = { module: callable.module, exportName: callable.exportName, style: callable.style };
   if (callable.chunked) spec.chunked = true;
+  if (callable.leading) spec.leading = callable.leading;
   return spec;
 }
 

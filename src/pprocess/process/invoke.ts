@@ -31,11 +31,13 @@ export async function loadExport({ module, exportName }: CallableSpec): Promise<
 
 /** Loads and calls the callable with `args`, as its style says (see `CallStyle`). */
 export async function invoke(spec: CallableSpec, channel: Channel, args: unknown[]): Promise<void> {
-  const fn = await loadExport(spec);
+  const loaded = await loadExport(spec);
+  const leading = spec.leading ?? [];
+  const fn = leading.length ? (...rest: unknown[]) => loaded(...leading, ...rest) : loaded;
   const call = spec.chunked ? callOnChunk(fn) : (list: unknown[]) => fn(...list);
   switch (spec.style) {
     case 'channel':
-      await fn(channel, ...args);
+      await loaded(channel, ...leading, ...args);
       return;
     case 'parallel':
       await channel.send(await call(args));

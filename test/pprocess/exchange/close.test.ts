@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { makeParallel, makeReusable, Map as ParallelMap, partial, pmap, task } from '../../../src/pprocess/index.js';
+import { allGone } from '../../helpers/processes.js';
+
+const tasks = new URL('../fixtures/tasks.ts', import.meta.url);
+
+describe('Exchange.close()', () => {
+  test('drops queued work and ends running processes, waiting or computing', async () => {
+    const map = new ParallelMap({ limit: 2 });
+    await map.start(task(tasks, 'pidThenWait'));
+    await map.start(task(tasks, 'pidThenSpin'));
+    await map.start(task(tasks, 'pidThenWait'));
+    const pids = [await map.get(0), await map.get(1)] as number[];
+    await map.close();
+    await allGone(pids, 1000);
+    expect(map.active()).toEqual([]);
+    expect(map.unfinished()).toBe(false);
+    await expect(map.start(task(tasks, 'silent'))).rejects.toMatchObject({ code: 'ERR_EXCHANGE_CLOSED' });
+  });
+
+  test('await using closes the exchange at the end of the block', async () => {
+    let pid = 0;
+    {
+      await using map = new ParallelMap({ limit: 1 });
+      await map.start(task(tasks, 'pidThenWait'));
+      pid = (await map.get(0)) as number;
+    }
+    await allGone([pid], 1000);
+  });
+});
+
+describe('partial()', () => {
+  test('gives a reused process the leading arguments once, then each call its own', async () => {
+    const table = Array.from({ length: 100_000 }, (_, i) => i * 3);
+    const lookUp = partial(makeReusable(tasks, 'lookUp'), table);
+    const results = await pmap(lookUp, [5, 6, 99_999], { limit: 2, reuse: true }).toArray();
+    expect(results.map(([value]) => value)).toEqual([15, 18, 299_997]);
+  });
+
+  test('works with channel-style callables and adds to earlier leading arguments', async () => {
+    const echo = partial(partial(task(tasks, 'echo')), 'fixed');
+    const map = new ParallelMap({ limit: 1 });
+    await map.start(echo);
+    expect(await map.get(0)).toBe('fixed');
+  });
+
+  test('refuses leading arguments that cannot be sent', () => {
+    expect(() => partial(makeParallel(tasks, 'double'), () => 1)).toThrow('leading[0] is a function');
+  });
+});
