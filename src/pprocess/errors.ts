@@ -214,3 +214,37 @@ function describe(value: unknown): string {
     return typeof value;
   }
 }
+
+/**
+ * A background process closed its connection before saying it finished: it
+ * exited or was killed (its log may say why). A `ProcessExitError`, so an
+ * exchange reports it as it reports a created process that died.
+ */
+export class BackgroundExitError extends ProcessExitError {
+  /** The socket address of the background process. */
+  readonly address: string;
+
+  constructor(pid: number, address: string) {
+    super(pid, null, null);
+    this.address = address;
+    this.message = `The background process${pid ? ` ${pid}` : ''} at ${address} closed its connection ` +
+      'before finishing its work: it exited or was killed (its log may say why)';
+  }
+}
+
+/**
+ * A socket address that cannot be listened at or connected to. The `code`
+ * says why: `EADDRINUSE` (a live process listens there), `ENOENT` (no socket
+ * file), `ECONNREFUSED` (a stale socket file, left by a process that died),
+ * `ENOTSOCK` (the path is not a socket), `EACCES` (not allowed), or the
+ * system's code for anything else.
+ */
+export class SocketAddressError extends PProcessError {
+  /** The socket file's path. */
+  readonly address: string;
+
+  constructor(code: string, address: string, message: string, options?: ErrorOptions) {
+    super(code, message, options);
+    this.address = address;
+  }
+}

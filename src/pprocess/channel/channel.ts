@@ -3,7 +3,15 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { encodeFrame, FrameDecoder, type Frame } from '../codec/frame-codec.js';
-import { AbortError, ChannelClosedError, ProcessExitError, ProtocolError, RemoteError, type SerializedError } from '../errors.js';
+import {
+  AbortError,
+  BackgroundExitError,
+  ChannelClosedError,
+  ProcessExitError,
+  ProtocolError,
+  RemoteError,
+  type SerializedError,
+} from '../errors.js';
 import { Kind, type InboxMessage } from './protocol.js';
 import { assertCloneable, decodeValue, encodeValue } from './wire-value.js';
 
@@ -18,11 +26,30 @@ interface Waiter<T> {
   reject(error: Error): void;
 }
 
+// A received message, with the connection it came on: its acknowledgement
+// is owed to that connection only.
+type Received = InboxMessage & { from: Socket };
+
+// A frame kept until the peer acknowledges it, to be sent again to the next
+// peer if this one disconnects first.
+interface Outgoing {
+  kind: number;
+  body: Uint8Array;
+}
+
+/**
+ * A reconnectable channel's greeting to each peer that connects: the body is
+ * `{ pid }`, the process the peer is talking to. (A frame kind, like those of
+ * `Kind` in protocol.ts: the number is the wire format.)
+ */
+export const HELLO_KIND = 7;
+
 // Above this many unread bytes the channel stops reading its socket, so a
 // producer that does not wait for acknowledgements cannot fill the memory.
 const INBOX_HIGH_WATER_BYTES = 16 * 1024 * 1024;
 // How long to wait for the exit status of a process whose channel closed early.
 const EXIT_STATUS_WAIT_MS = 1000;
+const EMPTY = new Uint8Array(0);
 
 /** Options for a channel over an existing socket. */
 export interface ChannelOptions {
@@ -32,6 +59,18 @@ export interface ChannelOptions {
   process?: ChildProcess;
   /** Largest frame accepted from the peer. */
   maxFrameBytes?: number;
+  /**
+   * @internal A connection to the background process listening at this
+   * address: its greeting gives `pid`, and it closing without saying it
+   * finished is a `BackgroundExitError`.
+   */
+  address?: string;
+  /**
+   * @internal The channel outlives its peer: when the connection drops it
+   * waits for `attach()` to give it the next one, sending again what the
+   * last peer did not acknowledge. It starts with no peer.
+   */
+  reconnectable?: boolean;
 }
 
 /**
@@ -43,16 +82,21 @@ export interface ChannelOptions {
  * back a fast producer.
  */
 export class Channel {
-  /** The created process's pid in the creator; 0 in the created process. */
-  readonly pid: number;
-
-  #socket: Socket;
+  #pid: number;
+  // The current connection; none while a reconnectable channel waits for a peer.
+  #socket: Socket | undefined;
   #decoder: FrameDecoder;
+  #maxFrameBytes: number | undefined;
+  #address: string | undefined;
+  // Reconnectable channels: sent frames the peer has not acknowledged, oldest first.
+  #resend: Outgoing[] | undefined;
+  #greeted = false;
+  #greetingWaiters: Waiter<void>[] = [];
   #process: ChildProcess | undefined;
   #exitStatus: ExitStatus | undefined;
   #exitWaiters: Waiter<ExitStatus>[] = [];
 
-  #inbox: InboxMessage[] = [];
+  #inbox: Received[] = [];
   #inboxBytes = 0;
   #receivers: Waiter<unknown>[] = [];
   #unacknowledged: Waiter<void>[] = [];
@@ -67,17 +111,22 @@ export class Channel {
   // Set when the socket has closed and the reason is known; then the channel has ended.
   #endError: Error | undefined;
 
-  constructor(socket: Socket, options: ChannelOptions) {
-    this.pid = options.pid;
-    this.#socket = socket;
+  constructor(socket: Socket | undefined, options: ChannelOptions) {
+    this.#pid = options.pid;
+    this.#maxFrameBytes = options.maxFrameBytes;
     this.#decoder = new FrameDecoder(options.maxFrameBytes);
     this.#process = options.process;
+    this.#address = options.address;
+    if (options.reconnectable) this.#resend = [];
+    else if (!socket) throw new TypeError('A channel needs a socket unless it is reconnectable');
     if (options.process) this.#watchProcess(options.process);
-
-    socket.on('data', (chunk: Buffer) => this.#onData(chunk));
-    socket.on('error', () => { /* the 'close' event that follows settles the channel */ });
-    socket.on('close', () => this.#onSocketClosed());
+    if (socket) this.#connect(socket);
     this.#updateRef();
+  }
+
+  /** The created process's pid in the creator; 0 in the created process. */
+  get pid(): number {
+    return this.#pid;
   }
 
   /** Sends a value; resolves when the peer has received it. */
@@ -103,8 +152,8 @@ export class Channel {
   close(): void {
     if (this.#closedLocally) return;
     this.#closedLocally = true;
-    this.#socket.end();
-    this.#socket.destroySoon();
+    this.#socket?.end();
+    this.#socket?.destroySoon();
     this.#settle(new ChannelClosedError('The channel was closed'));
   }
 
@@ -159,6 +208,40 @@ export class Channel {
     return this.#exitStatus;
   }
 
+  /** @internal Whether a peer is connected (always, but for a reconnectable channel between peers). */
+  get connected(): boolean {
+    return this.#socket !== undefined && !this.#closedError();
+  }
+
+  /**
+   * @internal Gives a reconnectable channel its next peer: greets it with
+   * this process's pid, then sends again every frame the last peer did not
+   * acknowledge, in order. Messages received from the last peer stay
+   * receivable, but are not acknowledged to the new one.
+   */
+  attach(socket: Socket): void {
+    if (!this.#resend) throw new TypeError('Only a reconnectable channel can attach a new connection');
+    if (this.#socket) throw new TypeError('The channel already has a connection: wait until it drops');
+    if (this.#closedError()) {
+      socket.destroy();
+      return;
+    }
+    this.#decoder = new FrameDecoder(this.#maxFrameBytes);
+    this.#connect(socket);
+    this.#writeFrame(HELLO_KIND, encodeValue({ pid: process.pid }));
+    for (const frame of this.#resend) this.#writeFrame(frame.kind, frame.body);
+    this.#updateRef();
+    this.#notify();
+  }
+
+  /** @internal Resolves when the peer has greeted this end (see `attach()`); rejects if the channel ends first. */
+  greeting(): Promise<void> {
+    if (this.#greeted) return Promise.resolve();
+    const error = this.#closedError();
+    if (error) return Promise.reject(error);
+    return this.#wait(this.#greetingWaiters);
+  }
+
   /** @internal Calls `listener` whenever a message arrives or the channel ends. */
   watch(listener: () => void): () => void {
     this.#watchers.add(listener);
@@ -188,8 +271,12 @@ export class Channel {
     await this.#sendFrame(Kind.error, encodeValue(error));
   }
 
-  /** @internal Tells the created process that its work was cancelled. */
+  /**
+   * @internal Tells the created process that its work was cancelled. A
+   * background process is not told: it outlives the clients that give up on it.
+   */
   abort(reason: unknown): void {
+    if (this.#address !== undefined) return;
     if (!this.closed) this.#write(Kind.abort, encodeValue(reason instanceof Error ? reason.message : String(reason)));
   }
 
@@ -204,8 +291,9 @@ export class Channel {
 
   /** @internal Resolves when everything written so far has been handed to the OS. */
   flush(): Promise<void> {
-    if (this.#socket.destroyed || this.#socket.writableLength === 0) return Promise.resolve();
-    return new Promise((resolve) => this.#socket.write(Buffer.alloc(0), () => resolve()));
+    const socket = this.#socket;
+    if (!socket || socket.destroyed || socket.writableLength === 0) return Promise.resolve();
+    return new Promise((resolve) => socket.write(Buffer.alloc(0), () => resolve()));
   }
 
   /** @internal Ends the created process (in the creator). */
@@ -226,25 +314,47 @@ export class Channel {
     await acknowledged;
   }
 
+  // Writes a frame; a reconnectable channel keeps the frames that need an
+  // acknowledgement until they get one, and between peers writes only those
+  // (on attach): other frames are meant for the peer that has gone.
   #write(kind: number, body?: Uint8Array): void {
     const error = this.#closedError();
     if (error) throw error;
-    const [header, payload] = encodeFrame(kind, body);
-    this.#socket.cork();
-    this.#socket.write(header);
-    if (payload.byteLength) this.#socket.write(payload);
-    this.#socket.uncork();
+    if (this.#resend && (kind === Kind.data || kind === Kind.error)) this.#resend.push({ kind, body: body ?? EMPTY });
+    if (this.#socket) this.#writeFrame(kind, body);
   }
 
-  #take(message: InboxMessage): Promise<unknown> {
+  #writeFrame(kind: number, body?: Uint8Array): void {
+    const socket = this.#socket!;
+    const [header, payload] = encodeFrame(kind, body);
+    socket.cork();
+    socket.write(header);
+    if (payload.byteLength) socket.write(payload);
+    socket.uncork();
+  }
+
+  #take(message: Received): Promise<unknown> {
     this.#inboxBytes -= message.bytes;
-    if (this.#socket.isPaused() && this.#inboxBytes < INBOX_HIGH_WATER_BYTES / 2) this.#socket.resume();
-    if (!this.#closedError()) this.#write(Kind.ack);
+    if (this.#socket?.isPaused() && this.#inboxBytes < INBOX_HIGH_WATER_BYTES / 2) this.#socket.resume();
+    if (!this.#closedError() && message.from === this.#socket) this.#write(Kind.ack);
     if (message.kind === 'error') return Promise.reject(new RemoteError(message.error, this.pid || process.ppid));
     return Promise.resolve(message.value);
   }
 
-  #onData(chunk: Buffer): void {
+  // Listens to a new connection; events from a connection that has since
+  // been replaced are ignored.
+  #connect(socket: Socket): void {
+    this.#socket = socket;
+    socket.on('data', (chunk: Buffer) => {
+      if (socket === this.#socket) this.#onData(chunk, socket);
+    });
+    socket.on('error', () => { /* the 'close' event that follows settles the channel */ });
+    socket.on('close', () => {
+      if (socket === this.#socket) this.#onSocketClosed();
+    });
+  }
+
+  #onData(chunk: Buffer, from: Socket): void {
     let frames: Frame[];
     try {
       frames = this.#decoder.push(chunk);
@@ -254,7 +364,7 @@ export class Channel {
     }
     for (const frame of frames) {
       try {
-        this.#onFrame(frame);
+        this.#onFrame(frame, from);
       } catch (error) {
         this.#fail(new ProtocolError(`A frame of kind ${frame.kind} could not be decoded: ${(error as Error).message}`));
         return;
@@ -262,17 +372,25 @@ export class Channel {
     }
   }
 
-  #onFrame(frame: Frame): void {
+  #onFrame(frame: Frame, from: Socket): void {
     switch (frame.kind) {
       case Kind.ack:
+        this.#resend?.shift();
         this.#unacknowledged.shift()?.resolve();
         this.#updateRef();
         return;
       case Kind.data:
-        this.#deliver({ kind: 'data', value: decodeValue(frame.body), bytes: frame.body.length });
+        this.#deliver({ kind: 'data', value: decodeValue(frame.body), bytes: frame.body.length, from });
         return;
       case Kind.error:
-        this.#deliver({ kind: 'error', error: decodeValue(frame.body) as SerializedError, bytes: frame.body.length });
+        this.#deliver({ kind: 'error', error: decodeValue(frame.body) as SerializedError, bytes: frame.body.length, from });
+        return;
+      case HELLO_KIND:
+        if (this.#address === undefined) throw new Error('a greeting is only expected from a background process');
+        this.#pid = (decodeValue(frame.body) as { pid: number }).pid;
+        this.#greeted = true;
+        for (const waiter of this.#greetingWaiters.splice(0)) waiter.resolve();
+        this.#updateRef();
         return;
       case Kind.done:
         this.#doneReceived = true;
@@ -292,7 +410,7 @@ export class Channel {
     }
   }
 
-  #deliver(message: InboxMessage): void {
+  #deliver(message: Received): void {
     const receiver = this.#receivers.shift();
     if (receiver) {
       this.#take(message).then(receiver.resolve, receiver.reject);
@@ -300,18 +418,32 @@ export class Channel {
     } else {
       this.#inbox.push(message);
       this.#inboxBytes += message.bytes;
-      if (this.#inboxBytes > INBOX_HIGH_WATER_BYTES) this.#socket.pause();
+      if (this.#inboxBytes > INBOX_HIGH_WATER_BYTES) this.#socket?.pause();
     }
     this.#notify();
   }
 
   #fail(error: Error): void {
-    this.#socket.destroy();
-    this.#settle(error);
+    this.#socket?.destroy();
+    // A peer that breaks the protocol loses its connection, not a reconnectable channel.
+    if (!this.#resend) this.#settle(error);
   }
 
   #onSocketClosed(): void {
     if (this.#endError) return;
+    if (this.#resend && !this.#closedLocally) {
+      // The peer went away: wait for the next one (see attach()).
+      this.#socket = undefined;
+      this.#updateRef();
+      this.#notify();
+      return;
+    }
+    if (this.#address !== undefined) {
+      this.#settle(this.#doneReceived
+        ? new ChannelClosedError(`The background process ${this.pid} at ${this.#address} finished; nothing more can be sent or received`)
+        : new BackgroundExitError(this.pid, this.#address));
+      return;
+    }
     if (this.#doneReceived || !this.#process) {
       const who = this.#process ? `Process ${this.pid} finished` : 'The creating process closed the channel';
       this.#settle(new ChannelClosedError(`${who}; nothing more can be sent or received`));
@@ -344,6 +476,7 @@ export class Channel {
     for (const waiter of this.#receivers.splice(0)) waiter.reject(error);
     for (const waiter of this.#unacknowledged.splice(0)) waiter.reject(error);
     for (const waiter of this.#controlWaiters.splice(0)) waiter.reject(error);
+    for (const waiter of this.#greetingWaiters.splice(0)) waiter.reject(error);
     this.#updateRef();
     this.#notify();
   }
@@ -377,9 +510,9 @@ export class Channel {
   // idle channels never stop the creator from exiting.
   #updateRef(): void {
     const waiting = this.#holds + this.#receivers.length + this.#unacknowledged.length +
-      this.#controlWaiters.length + this.#exitWaiters.length > 0;
-    if (waiting) this.#socket.ref();
-    else this.#socket.unref();
+      this.#controlWaiters.length + this.#exitWaiters.length + this.#greetingWaiters.length > 0;
+    if (waiting) this.#socket?.ref();
+    else this.#socket?.unref();
     if (this.#process && this.#exitWaiters.length > 0) this.#process.ref();
     else this.#process?.unref();
   }

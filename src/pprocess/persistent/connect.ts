@@ -1,0 +1,57 @@
+// Connecting to a background process: a channel over its UNIX-domain socket.
+import { lstatSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { Channel } from '../channel/channel.js';
+import { BackgroundExitError, SocketAddressError } from '../errors.js';
+import { addressError, resolveAddress } from './address.js';
+
+/**
+ * Connects to the background process listening at `address` and resolves
+ * with a channel to it: `receive()` takes what it sends (first anything an
+ * earlier client left unreceived), `send()` reaches it, and `pid` is its pid.
+ * A background process serves one client at a time: while another is
+ * connected, this waits for it to leave.
+ *
+ * Rejects with a `SocketAddressError`: `ENOENT` if no socket file is there
+ * (the process finished, or none was started), `ECONNREFUSED` if the file is
+ * stale (its process died), `ENOTSOCK` if the path is not a socket.
+ */
+export async function connectPersistent(address: string): Promise<Channel> {
+  const path = resolveAddress(address, 'connect()');
+  const channel = new Channel(await open(path), { pid: 0, address: path });
+  try {
+    await channel.greeting();
+  } catch (error) {
+    channel.close();
+    if (!(error instanceof BackgroundExitError)) throw error;
+    throw new SocketAddressError('ECONNRESET', path,
+      `The background process at ${path} ended before serving this connection ` +
+        '(its results went to an earlier client, or it died)', { cause: error });
+  }
+  return channel;
+}
+
+function open(path: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ path });
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'ECONNREFUSED' && !isSocket(path)
+        ? new SocketAddressError('ENOTSOCK', path, `${path} is not a socket: no background process can listen there`)
+        : addressError(error, path));
+    };
+    socket.once('error', onError);
+    socket.once('connect', () => {
+      socket.off('error', onError);
+      resolve(socket);
+    });
+  });
+}
+
+function isSocket(path: string): boolean {
+  try {
+    return lstatSync(path).isSocket();
+  } catch {
+    // Removed since the connection was refused: it was a socket, now gone.
+    return true;
+  }
+}

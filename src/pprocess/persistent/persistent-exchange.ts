@@ -1,0 +1,58 @@
+// PersistentExchange: an Exchange that watches background processes, which
+// it reaches by their addresses (the original's Persistent mix-in).
+import { Exchange } from '../exchange/exchange.js';
+import type { Callable } from '../process/callable.js';
+import type { BackgroundOptions } from './background.js';
+import {
+  backgroundOptionsOf,
+  connectTo,
+  createNotSupported,
+  manageAt,
+  startAt,
+  type PersistentExchangeOptions,
+} from './persistent-methods.js';
+
+/**
+ * An exchange over background processes: `start(address, callable, ...args)`
+ * starts one and watches it; `connect(address)` watches one started earlier,
+ * by this program or another. Override `storeData()` as with `Exchange`.
+ * `close()` disconnects without ending the background processes.
+ */
+export class PersistentExchange extends Exchange {
+  readonly #background: BackgroundOptions;
+
+  constructor(options: PersistentExchangeOptions = {}) {
+    super(options);
+    this.#background = backgroundOptionsOf(options, this.constructor.name);
+  }
+
+  /** Connects to the background process at `address` and watches it, first waiting while the exchange is busy. */
+  connect(address: string): Promise<void> {
+    return connectTo(this, address);
+  }
+
+  /**
+   * Starts `callable` with `args` in a background process listening at
+   * `address` (once the exchange has room), then connects to it and watches it.
+   */
+  override start<Args extends unknown[]>(address: string, callable: Callable<Args>, ...args: Args): Promise<void>;
+  /** @deprecated A persistent exchange needs the address first: `start(address, callable, ...args)`. */
+  override start(callable: never, ...args: never[]): Promise<never>;
+  override start(address: string, callable: Callable, ...args: unknown[]): Promise<void> {
+    return startAt(this, this.#background, address, callable, args);
+  }
+
+  /** Returns a function that starts `callable` at `address` with the arguments it is given (see `start()`). */
+  override manage<Args extends unknown[]>(address: string, callable: Callable<Args>): (...args: Args) => Promise<void>;
+  /** @deprecated A persistent exchange needs the address first: `manage(address, callable)`. */
+  override manage(callable: never, ...rest: never[]): never;
+  override manage(address: string, callable: Callable): (...args: unknown[]) => Promise<void> {
+    return manageAt(this, this.#background, address, callable);
+  }
+
+  /** Fork-style creation of a background process: not supported; use `start(address, callable, ...args)`. */
+  override async create(address?: string): Promise<never> {
+    void address;
+    throw createNotSupported(`${this.constructor.name}.create()`);
+  }
+}
