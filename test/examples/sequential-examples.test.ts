@@ -3,6 +3,7 @@
 // calculation (otherwise a parallel program being faster would prove nothing).
 import { expect, test } from 'vitest';
 import { expectedRows, gridArgs, runGridExample } from './helpers/grid-output.js';
+import { isCreatedProcess } from './helpers/process-tree.js';
 import { runExample } from './helpers/run-example.js';
 
 const N = 3;
@@ -18,7 +19,7 @@ test.each([
   expect(output.rows).toEqual(expectedRows(N));
   expect(output.progress).toEqual(progress);
   expect(output.timeTaken).toBeGreaterThanOrEqual(N * N * delay * 0.99);
-  expect([...descendants.values()].filter((command) => command.includes('child-runtime'))).toEqual([]);
+  expect([...descendants.values()].filter(isCreatedProcess)).toEqual([]);
 });
 
 test('a bad option is reported with the usage, and nothing is run', async () => {

@@ -12,6 +12,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { expectedRows, runGridExample } from './grid-output.js';
 import { allGone } from '../../helpers/processes.js';
+import { isCreatedProcess } from './process-tree.js';
 import { endRunningExamples } from './run-example.js';
 
 /** A parallel grid example, its sequential twin, and how to run it. */
@@ -69,7 +70,7 @@ export function testParallelTwins(table: readonly ParallelTwin[]): void {
     expect(ratio).toBeLessThan(MAX_PARALLEL_RATIO);
     expect(run.wallMs / 1000).toBeLessThan(sumOfDelays);
 
-    const created = [...run.descendants.values()].filter((command) => command.includes('child-runtime'));
+    const created = [...run.descendants.values()].filter(isCreatedProcess);
     expect(created).toHaveLength(processes);
     await allGone([...run.descendants.keys()], 3000);
   });

@@ -1,6 +1,6 @@
 // What the examples' tests need to know about a process beyond what
-// test/helpers/processes.ts tells: its command line and the files it has
-// open (Linux /proc).
+// test/helpers/processes.ts tells: its command line, whether pprocess
+// created it, and the files it has open (Linux /proc).
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** The process's command line, arguments separated by spaces; '' once it has exited. */
@@ -10,6 +10,15 @@ export function commandOf(pid: number): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * Whether a command line is that of a process pprocess created: one running
+ * the child runtime (start(), exchanges, pmap) or replaying the program
+ * (fork-style create()).
+ */
+export function isCreatedProcess(command: string): boolean {
+  return command.includes('child-runtime') || command.includes('replay-setup');
 }
 
 /** The paths of the files the process has open (none once it has exited). */
