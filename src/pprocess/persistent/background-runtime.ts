@@ -9,7 +9,7 @@ import { Kind } from '../channel/protocol.js';
 import { decodeValue } from '../channel/wire-value.js';
 import { serializeError } from '../errors.js';
 import { invoke } from '../process/invoke.js';
-import type { BackgroundReply, BackgroundRequest } from './background.js';
+import type { BackgroundRequest } from './background.js';
 import { listenPersistent, type PersistentEndpoint } from './persistent-channel.js';
 
 const HANDOVER_FD = 3;
@@ -27,8 +27,7 @@ async function main(): Promise<void> {
   }
   endOnSignals();
   if (endpoint.replacedStale) console.error(`pprocess: replaced the stale socket file ${request.address}`);
-  const reply: BackgroundReply = { pid: process.pid, replacedStale: endpoint.replacedStale };
-  await handover.send(reply);
+  await handover.send('listening');
   // From here on the process depends on nobody: it keeps no descriptor of its creator's.
   handover.close();
 

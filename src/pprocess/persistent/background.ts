@@ -24,18 +24,16 @@ export interface BackgroundOptions {
   log?: string;
 }
 
-/** What the creator hands a new background process, on file descriptor 3. */
+/**
+ * What the creator hands a new background process, on file descriptor 3.
+ * The process answers with a value once it listens, or with the error that
+ * stopped it.
+ */
 export interface BackgroundRequest {
   callable: CallableSpec;
   args: unknown[];
   /** The socket file's absolute path. */
   address: string;
-}
-
-/** What a background process answers once it listens. */
-export interface BackgroundReply {
-  pid: number;
-  replacedStale: boolean;
 }
 
 const HANDOVER_FD = 3;
@@ -81,14 +79,14 @@ export function validateBackgroundOptions(options: BackgroundOptions, api: strin
 
 /**
  * Starts a background process running `callable` with `args`, listening at
- * `address` (an absolute path), and resolves with its pid once it listens.
+ * `address` (an absolute path), and resolves once it listens.
  */
 export async function startBackground(
   address: string,
   callable: AnyCallable,
   args: unknown[],
   options: BackgroundOptions,
-): Promise<number> {
+): Promise<void> {
   assertCloneable(args, 'args');
   assertMayStart();
   // Refuse a live address before starting anything; the new process checks
@@ -100,8 +98,7 @@ export async function startBackground(
   try {
     const request: BackgroundRequest = { callable: specOf(callable), args, address };
     handover.sendControl(Kind.run, encodeValue(request));
-    await handover.receive<BackgroundReply>();
-    return child.pid!;
+    await handover.receive(); // It listens.
   } catch (error) {
     throw startError(error, address, options);
   } finally {

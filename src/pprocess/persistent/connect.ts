@@ -47,11 +47,7 @@ function open(path: string): Promise<Socket> {
   });
 }
 
+// A path removed since the connection was refused was a socket, now gone.
 function isSocket(path: string): boolean {
-  try {
-    return lstatSync(path).isSocket();
-  } catch {
-    // Removed since the connection was refused: it was a socket, now gone.
-    return true;
-  }
+  return lstatSync(path, { throwIfNoEntry: false })?.isSocket() ?? true;
 }

@@ -14,7 +14,7 @@ import {
   RemoteError,
   task,
 } from '../../../src/pprocess/index.js';
-import { isAlive, outcome, runScript } from '../../helpers/processes.js';
+import { isAlive, outcome, runScript, sleep } from '../../helpers/processes.js';
 import { backgroundPids, expectNothingLeft, removeSocketDirectory, socketDirectory } from './background-helpers.js';
 
 const tasks = new URL('./fixtures/background-tasks.ts', import.meta.url);
@@ -42,7 +42,7 @@ function statField(pid: number, index: number): string {
 }
 
 describe('a background process', () => {
-  test('outlives the process that started it, in its own session; a new process collects its results', async () => {
+  test('outlives the process that started it, in its own session; new clients collect its results, losing none', async () => {
     const address = join(dir, 'task.socket');
     const started = runScript(starter, [address, 'sendEach', JSON.stringify([[1, 'two', { three: 3 }]])]);
     const { stdout, exitCode } = await outcome(started);
@@ -55,7 +55,13 @@ describe('a background process', () => {
     expect(statField(pid!, 4)).not.toBe(String(started.pid));
     expect(statSync(address).mode & 0o777).toBe(0o600);
 
-    expect(await collect(address)).toEqual([1, 'two', { three: 3 }]);
+    // A first client takes one value and leaves with the next unreceived; a second gets the rest.
+    const first = await connectPersistent(address);
+    expect(first.pid).toBe(pid);
+    expect(await first.receive()).toBe(1);
+    while (!first.readable) await sleep(10);
+    first.close();
+    expect(await collect(address)).toEqual(['two', { three: 3 }]);
     await expectNothingLeft(dir);
   });
 
