@@ -32,6 +32,11 @@ export interface RenderOptions {
   source?: string;
   /** Cancels the render: its processes are ended and the promise rejects with an `AbortError`. */
   signal?: AbortSignal;
+  /**
+   * Rows per task for the strategies that hand rows out on demand (a
+   * positive integer; default: about 32 tasks per process, 1 to 8 rows).
+   */
+  rowsPerTask?: number;
 }
 
 /** The most processes `render()` accepts. */
@@ -54,6 +59,12 @@ export async function render(scene: SceneInput, options: RenderOptions = {}): Pr
       code: 'ERR_OUT_OF_RANGE',
     });
   }
+  const { rowsPerTask } = options;
+  if (rowsPerTask !== undefined && (!Number.isInteger(rowsPerTask) || rowsPerTask < 1)) {
+    throw Object.assign(new RangeError(`render(): rowsPerTask must be a positive integer, got ${String(rowsPerTask)}`), {
+      code: 'ERR_OUT_OF_RANGE',
+    });
+  }
   const executor = getExecutor(options.strategy ?? DEFAULT_STRATEGY);
   options.signal?.throwIfAborted();
   const { width, height } = spec;
@@ -62,17 +73,20 @@ export async function render(scene: SceneInput, options: RenderOptions = {}): Pr
   const arrived = new Uint8Array(height);
   let done = 0;
 
-  await executor.run(spec, { procs, signal: options.signal }, (y, pixels) => {
+  const accept = (y: number, pixels: Uint8Array): void => {
     if (!Number.isInteger(y) || y < 0 || y >= height || arrived[y]) {
       throw new RenderRowsError(`Strategy ${executor.name} delivered row ${y} ${arrived[y] ? 'twice' : 'out of range'}`);
-    }
-    if (pixels.length !== rowBytes) {
-      throw new RenderRowsError(`Strategy ${executor.name} delivered row ${y} with ${pixels.length} bytes, expected ${rowBytes}`);
     }
     data.set(pixels, y * rowBytes);
     arrived[y] = 1;
     done++;
     options.onRow?.({ y, pixels, done, total: height });
+  };
+  await executor.run(spec, { procs, signal: options.signal, rowsPerTask }, (y, pixels) => {
+    if (pixels.length === 0 || pixels.length % rowBytes !== 0) {
+      throw new RenderRowsError(`Strategy ${executor.name} delivered ${pixels.length} bytes at row ${y}, not whole rows of ${rowBytes}`);
+    }
+    for (let i = 0; i * rowBytes < pixels.length; i++) accept(y + i, pixels.subarray(i * rowBytes, (i + 1) * rowBytes));
   });
   // Rows that were all in hand when the signal came still make a cancelled render.
   options.signal?.throwIfAborted();

@@ -1,6 +1,6 @@
 // The code that runs in created processes: each process receives the scene
 // once, builds its world, then traces the rows it is asked for and sends
-// each back as bytes. Importing this module starts nothing.
+// them back as bytes. Importing this module starts nothing.
 import type { Channel } from '../../pprocess/index.js';
 import { buildWorld } from '../scene/build-world.js';
 import type { SceneSpec } from '../scene/schema.js';
@@ -11,9 +11,14 @@ import { warmUp } from './warm-up.js';
 /** This module's URL, for naming its exports as tasks of created processes. */
 export const ROW_WORKER_URL = import.meta.url;
 
-/** A request for one row; only a process's first request carries the scene. */
-export interface RowRequest {
+/** A run of rows to trace: `rows` rows from row `y` down. */
+export interface RowSpan {
   readonly y: number;
+  readonly rows: number;
+}
+
+/** A request for a run of rows; only a process's first request carries the scene. */
+export interface RowRequest extends RowSpan {
   readonly scene?: SceneSpec;
 }
 
@@ -21,13 +26,6 @@ export interface RowRequest {
 export interface RowResult {
   readonly y: number;
   readonly pixels: Uint8Array;
-}
-
-/** A contiguous band of rows, [`start`, `end`), for static splitting. */
-export interface BandRequest {
-  readonly scene: SceneSpec;
-  readonly start: number;
-  readonly end: number;
 }
 
 // The scene this process traces, built from the first request that carried one.
@@ -39,38 +37,37 @@ function worldOf(scene: SceneSpec | undefined): World {
     current = { scene, world: buildWorld(scene) };
   }
   if (!current) {
-    throw Object.assign(new Error('renderRow: this process was sent a row before any scene; its first request must carry the scene'), {
+    throw Object.assign(new Error('renderRows: this process was sent rows before any scene; its first request must carry the scene'), {
       code: 'ERR_NO_SCENE',
     });
   }
   return current.world;
 }
 
-/**
- * Traces one row (a reusable task: a process handles many requests, and
- * keeps the scene of the first).
- */
-export function renderRow(request: RowRequest): RowResult {
-  const world = worldOf(request.scene);
-  return { y: request.y, pixels: traceRow(world, request.y) };
-}
-
-/**
- * A channel-style task: traces `firstRow` of `scene`, then each row number
- * received on the channel, sending each row back, until it receives `null`.
- */
-export async function renderRowsOnChannel(channel: Channel, scene: SceneSpec, firstRow: number): Promise<void> {
-  const world = worldOf(scene);
-  for (let y: number | null = firstRow; y !== null; y = await channel.receive<number | null>()) {
-    await channel.send({ y, pixels: traceRow(world, y) } satisfies RowResult);
-  }
-}
-
-/** Traces rows [`start`, `end`) into one buffer: one task per band. */
-export function renderBand({ scene, start, end }: BandRequest): RowResult {
-  const world = worldOf(scene);
+/** Traces the rows of a span of `world` into one buffer. */
+export function traceSpan(world: World, { y, rows }: RowSpan): RowResult {
   const rowBytes = world.width * CHANNELS;
-  const pixels = new Uint8Array((end - start) * rowBytes);
-  for (let y = start; y < end; y++) traceRow(world, y, pixels.subarray((y - start) * rowBytes, (y - start + 1) * rowBytes));
-  return { y: start, pixels };
+  const pixels = new Uint8Array(rows * rowBytes);
+  for (let i = 0; i < rows; i++) traceRow(world, y + i, pixels.subarray(i * rowBytes, (i + 1) * rowBytes));
+  return { y, pixels };
+}
+
+/**
+ * Traces a run of rows: a plain function for `makeParallel` (one task) or
+ * `makeReusable` (a process handles many requests, and keeps the scene of
+ * its first).
+ */
+export function renderRows(request: RowRequest): RowResult {
+  return traceSpan(worldOf(request.scene), request);
+}
+
+/**
+ * A channel-style task: traces `first` of `scene`, then each span received
+ * on the channel, sending each back, until it receives `null`.
+ */
+export async function renderRowsOnChannel(channel: Channel, scene: SceneSpec, first: RowSpan): Promise<void> {
+  const world = worldOf(scene);
+  for (let span: RowSpan | null = first; span !== null; span = await channel.receive<RowSpan | null>()) {
+    await channel.send(traceSpan(world, span));
+  }
 }

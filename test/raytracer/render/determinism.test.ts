@@ -20,10 +20,13 @@ describe('determinism across strategies and process counts', () => {
     expect(await waitForNoChildren()).toEqual([]);
   });
 
-  const cases = STRATEGIES.filter((s) => s !== 'serial').flatMap((strategy) => [1, 2, 3].map((procs) => [strategy, procs] as const));
+  // With 3 processes, tasks of 4 rows (the last one shorter); otherwise the default, 1 row at this height.
+  const cases = STRATEGIES.filter((s) => s !== 'serial').flatMap((strategy) =>
+    [1, 2, 3].map((procs) => [strategy, procs, procs === 3 ? 4 : undefined] as const),
+  );
 
-  test.concurrent.each(cases)('%s with %i process(es) matches the serial render byte for byte', async (strategy, procs) => {
-    const image = await render(scene, { strategy, procs });
+  test.concurrent.each(cases)('%s with %i process(es), rows per task %s, matches the serial render byte for byte', async (strategy, procs, rowsPerTask) => {
+    const image = await render(scene, { strategy, procs, rowsPerTask });
     expect(image.width).toBe(40);
     expect(image.height).toBe(30);
     expect(Buffer.from(image.data).equals(Buffer.from(reference.data))).toBe(true);

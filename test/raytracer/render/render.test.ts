@@ -34,6 +34,10 @@ describe('render()', () => {
     await expect(render(tinyScene(), { procs })).rejects.toMatchObject({ name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
   });
 
+  test.each([0, 2.5])('rejects rowsPerTask = %s with a RangeError', async (rowsPerTask) => {
+    await expect(render(tinyScene(), { rowsPerTask })).rejects.toMatchObject({ name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
+  });
+
   test('rejects an unknown strategy, listing the known ones', async () => {
     // @ts-expect-error: not a strategy name
     await expect(render(tinyScene(), { strategy: 'threads' })).rejects.toMatchObject({

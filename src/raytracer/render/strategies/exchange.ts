@@ -3,29 +3,30 @@
 import { task } from '../../../pprocess/index.js';
 import { renderRowsOnChannel, ROW_WORKER_URL } from '../row-worker.js';
 import type { Executor } from './executor.js';
-import { closingOnFailure, workerCount } from './requests.js';
+import { closingOnFailure, rowSpans, rowsPerTask, workerCount } from './requests.js';
 import { RowExchange } from './row-exchange.js';
 
 /**
  * A `RowExchange` (`continuous`) managing a channel task per process: each
- * is started with the scene and a first row, and `storeData` answers every
- * row it stores with the next row number, so rows are handed out on demand.
+ * is started with the scene and its first rows, and `storeData` answers
+ * every rows it stores with the next rows, so rows are handed out on demand.
  */
 export const exchange: Executor = {
   name: 'exchange',
   description: 'Exchange subclass whose channel tasks get rows on demand',
-  async run(scene, { procs, signal }, sink) {
+  async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
-    let next = workers;
+    const spans = rowSpans(scene.height, rowsPerTask(scene.height, workers, requested));
+    let next = 0;
     const rows = new RowExchange(sink, {
       limit: workers,
       continuous: true,
       signal,
-      nextRow: () => (next < scene.height ? next++ : null),
+      nextRows: () => spans[next++] ?? null,
     });
-    const renderRows = rows.manage(task(ROW_WORKER_URL, renderRowsOnChannel));
+    const renderRowsManaged = rows.manage(task(ROW_WORKER_URL, renderRowsOnChannel));
     await closingOnFailure(rows, async () => {
-      for (let first = 0; first < workers; first++) await renderRows(scene, first);
+      while (next < Math.min(workers, spans.length)) await renderRowsManaged(scene, spans[next++]!);
       await rows.finish();
     });
   },

@@ -1,7 +1,7 @@
 // What every way of spreading rows over processes provides.
 import type { SceneSpec } from '../../scene/schema.js';
 
-/** Receives traced rows, in any order: row `y` (or the band starting at `y`) as RGB bytes. */
+/** Receives traced rows, in any order: one or more whole rows of RGB bytes, starting at row `y`. */
 export type RowSink = (y: number, pixels: Uint8Array) => void;
 
 /** How an executor may run. */
@@ -10,6 +10,8 @@ export interface RunOptions {
   readonly procs: number;
   /** Cancels the render: queued rows are dropped, processes ended, and `run` rejects with an `AbortError`. */
   readonly signal?: AbortSignal | undefined;
+  /** Rows per task for the strategies that hand out rows on demand (default: chosen from the height and `procs`). */
+  readonly rowsPerTask?: number | undefined;
 }
 
 /** A way of running the tracer over the rows of a scene. */

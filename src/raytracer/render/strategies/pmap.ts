@@ -1,17 +1,17 @@
 // pmap, as ppygmy_pmap.py used it, over reusable processes.
 import { makeReusable, pmap as parallelMap } from '../../../pprocess/index.js';
-import { renderRow, ROW_WORKER_URL, type RowRequest, type RowResult } from '../row-worker.js';
+import { renderRows, ROW_WORKER_URL, type RowRequest, type RowResult } from '../row-worker.js';
 import type { Executor } from './executor.js';
-import { closingOnFailure, rowRequests, workerCount } from './requests.js';
+import { closingOnFailure, rowRequests, rowsPerTask, workerCount } from './requests.js';
 
-/** `pmap(renderRow, requests, { limit, reuse: true })`, results iterated in row order. */
+/** `pmap(renderRows, requests, { limit, reuse: true })`, results iterated in row order. */
 export const pmap: Executor = {
   name: 'pmap',
   description: 'pmap over row requests with reusable processes, in row order',
-  async run(scene, { procs, signal }, sink) {
+  async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
-    const callable = makeReusable(ROW_WORKER_URL, renderRow);
-    const results = parallelMap<RowRequest, RowResult>(callable, rowRequests(scene, workers), {
+    const requests = rowRequests(scene, workers, rowsPerTask(scene.height, workers, requested));
+    const results = parallelMap<RowRequest, RowResult>(makeReusable(ROW_WORKER_URL, renderRows), requests, {
       limit: workers,
       reuse: true,
       signal,

@@ -1,19 +1,21 @@
 // Queue, as ppygmy_queue.py used it: rows taken as they arrive.
 import { makeReusable, Queue } from '../../../pprocess/index.js';
-import { renderRow, ROW_WORKER_URL, type RowResult } from '../row-worker.js';
+import { renderRows, ROW_WORKER_URL, type RowResult } from '../row-worker.js';
 import type { Executor } from './executor.js';
-import { closingOnFailure, rowRequests, workerCount } from './requests.js';
+import { closingOnFailure, rowRequests, rowsPerTask, workerCount } from './requests.js';
 
 /** A `Queue` of reusable processes with a managed row function; rows placed by their number as they arrive. */
 export const queue: Executor = {
   name: 'queue',
   description: 'Queue of reusable processes: rows placed as they arrive',
-  async run(scene, { procs, signal }, sink) {
+  async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     const rows = new Queue<RowResult>({ limit: workers, reuse: true, signal });
-    const renderRowManaged = rows.manage(makeReusable(ROW_WORKER_URL, renderRow));
+    const renderRowsManaged = rows.manage(makeReusable(ROW_WORKER_URL, renderRows));
     await closingOnFailure(rows, async () => {
-      for (const request of rowRequests(scene, workers)) await renderRowManaged(request);
+      for (const request of rowRequests(scene, workers, rowsPerTask(scene.height, workers, requested))) {
+        await renderRowsManaged(request);
+      }
       for await (const { y, pixels } of rows) sink(y, pixels);
     });
   },

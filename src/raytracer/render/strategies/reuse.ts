@@ -1,20 +1,22 @@
 // ppygmy_reuse.py: the managed exchange with reusable processes.
 import { makeReusable } from '../../../pprocess/index.js';
-import { renderRow, ROW_WORKER_URL } from '../row-worker.js';
+import { renderRows, ROW_WORKER_URL } from '../row-worker.js';
 import type { Executor } from './executor.js';
-import { closingOnFailure, rowRequests, workerCount } from './requests.js';
+import { closingOnFailure, rowRequests, rowsPerTask, workerCount } from './requests.js';
 import { RowExchange } from './row-exchange.js';
 
-/** A `RowExchange` with `reuse`, managing `makeReusable(renderRow)`: the exchange feeds each finished process the next request. */
+/** A `RowExchange` with `reuse`, managing `makeReusable(renderRows)`: the exchange feeds each finished process the next request. */
 export const reuse: Executor = {
   name: 'reuse',
   description: 'Exchange subclass with reuse and makeReusable',
-  async run(scene, { procs, signal }, sink) {
+  async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     const rows = new RowExchange(sink, { limit: workers, reuse: true, signal });
-    const renderRowManaged = rows.manage(makeReusable(ROW_WORKER_URL, renderRow));
+    const renderRowsManaged = rows.manage(makeReusable(ROW_WORKER_URL, renderRows));
     await closingOnFailure(rows, async () => {
-      for (const request of rowRequests(scene, workers)) await renderRowManaged(request);
+      for (const request of rowRequests(scene, workers, rowsPerTask(scene.height, workers, requested))) {
+        await renderRowsManaged(request);
+      }
       await rows.finish();
     });
   },

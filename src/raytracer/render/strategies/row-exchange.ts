@@ -1,28 +1,29 @@
 // The port of PyGmy's PyGmyExchange: an Exchange subclass that stores each
 // row in the image as it arrives.
 import { type Channel, Exchange, type ExchangeOptions } from '../../../pprocess/index.js';
-import type { RowResult } from '../row-worker.js';
+import type { RowResult, RowSpan } from '../row-worker.js';
 import type { RowSink } from './executor.js';
 
 /**
- * An exchange whose `storeData` hands each arriving row to a sink. With
- * `nextRow`, it also answers each row with the next row number for the
- * same process (`null` when none is left), for long-running channel tasks.
+ * An exchange whose `storeData` hands the rows arriving on a channel to a
+ * sink. With `nextRows`, it also answers each arrival with the next rows
+ * for the same process (`null` when none are left), for long-running
+ * channel tasks.
  */
 export class RowExchange extends Exchange {
   readonly #sink: RowSink;
-  readonly #nextRow: (() => number | null) | undefined;
+  readonly #nextRows: (() => RowSpan | null) | undefined;
 
-  constructor(sink: RowSink, options: ExchangeOptions & { nextRow?: () => number | null }) {
-    const { nextRow, ...exchangeOptions } = options;
+  constructor(sink: RowSink, options: ExchangeOptions & { nextRows?: () => RowSpan | null }) {
+    const { nextRows, ...exchangeOptions } = options;
     super(exchangeOptions);
     this.#sink = sink;
-    this.#nextRow = nextRow;
+    this.#nextRows = nextRows;
   }
 
   override async storeData(channel: Channel): Promise<void> {
     const { y, pixels } = await channel.receive<RowResult>();
     this.#sink(y, pixels);
-    if (this.#nextRow) await channel.send(this.#nextRow());
+    if (this.#nextRows) await channel.send(this.#nextRows());
   }
 }
