@@ -24,6 +24,7 @@ export { encodeImage } from './output/encode-image.js';
 export { checkWritable, writeImage } from './output/write-image.js';
 export type { RgbImage } from './render/image.js';
 export { MAX_PROCS, render, type RenderOptions, type RowProgress } from './render/render.js';
+export { RowAssembler } from './render/row-assembler.js';
 export {
   DEFAULT_STRATEGY,
   EXECUTORS,

@@ -1,28 +1,17 @@
 // The one render function: a scene, a strategy, a number of processes, and
 // the rows assembled into an image whatever order they arrive in.
 import { getNumberOfCores } from '../../pprocess/index.js';
-import { RenderRowsError } from '../errors.js';
 import { parseScene } from '../scene/parse-scene.js';
 import type { SceneInput } from '../scene/schema.js';
 import type { RgbImage } from './image.js';
+import { RowAssembler, type RowProgress } from './row-assembler.js';
 import { DEFAULT_STRATEGY, getExecutor, type StrategyName } from './strategies/index.js';
-import { CHANNELS } from './trace-row.js';
 
-/** Progress of a render, reported once per row as it arrives. */
-export interface RowProgress {
-  /** The row that arrived. */
-  readonly y: number;
-  /** Its pixels (RGB bytes); valid only during the call. */
-  readonly pixels: Uint8Array;
-  /** Rows done so far, this one included. */
-  readonly done: number;
-  /** Rows in the image. */
-  readonly total: number;
-}
+export type { RowProgress } from './row-assembler.js';
 
 /** Options of `render()`. */
 export interface RenderOptions {
-  /** The most created processes at once (a positive integer; default: `getNumberOfCores()`). Ignored by `serial`. */
+  /** The most created processes at once (1 to `MAX_PROCS`; default: `getNumberOfCores()`). Ignored by `serial`. */
   procs?: number;
   /** How rows are spread over processes (default `map`; see `STRATEGIES`). */
   strategy?: StrategyName;
@@ -54,44 +43,20 @@ export const MAX_PROCS = 256;
 export async function render(scene: SceneInput, options: RenderOptions = {}): Promise<RgbImage> {
   const spec = parseScene(scene, options.source);
   const procs = options.procs ?? getNumberOfCores();
-  if (!Number.isInteger(procs) || procs < 1 || procs > MAX_PROCS) {
-    throw Object.assign(new RangeError(`render(): procs must be an integer from 1 to ${MAX_PROCS}, got ${String(procs)}`), {
-      code: 'ERR_OUT_OF_RANGE',
-    });
-  }
-  const { rowsPerTask } = options;
-  if (rowsPerTask !== undefined && (!Number.isInteger(rowsPerTask) || rowsPerTask < 1)) {
-    throw Object.assign(new RangeError(`render(): rowsPerTask must be a positive integer, got ${String(rowsPerTask)}`), {
-      code: 'ERR_OUT_OF_RANGE',
-    });
-  }
+  checkInteger('procs', procs, MAX_PROCS);
+  if (options.rowsPerTask !== undefined) checkInteger('rowsPerTask', options.rowsPerTask, Number.MAX_SAFE_INTEGER);
   const executor = getExecutor(options.strategy ?? DEFAULT_STRATEGY);
   options.signal?.throwIfAborted();
-  const { width, height } = spec;
-  const rowBytes = width * CHANNELS;
-  const data = new Uint8Array(height * rowBytes);
-  const arrived = new Uint8Array(height);
-  let done = 0;
 
-  const accept = (y: number, pixels: Uint8Array): void => {
-    if (!Number.isInteger(y) || y < 0 || y >= height || arrived[y]) {
-      throw new RenderRowsError(`Strategy ${executor.name} delivered row ${y} ${arrived[y] ? 'twice' : 'out of range'}`);
-    }
-    data.set(pixels, y * rowBytes);
-    arrived[y] = 1;
-    done++;
-    options.onRow?.({ y, pixels, done, total: height });
-  };
-  await executor.run(spec, { procs, signal: options.signal, rowsPerTask }, (y, pixels) => {
-    if (pixels.length === 0 || pixels.length % rowBytes !== 0) {
-      throw new RenderRowsError(`Strategy ${executor.name} delivered ${pixels.length} bytes at row ${y}, not whole rows of ${rowBytes}`);
-    }
-    for (let i = 0; i * rowBytes < pixels.length; i++) accept(y + i, pixels.subarray(i * rowBytes, (i + 1) * rowBytes));
-  });
+  const rows = new RowAssembler(spec.width, spec.height, `Strategy ${executor.name}`, options.onRow);
+  await executor.run(spec, { procs, signal: options.signal, rowsPerTask: options.rowsPerTask }, (y, pixels) => rows.accept(y, pixels));
   // Rows that were all in hand when the signal came still make a cancelled render.
   options.signal?.throwIfAborted();
-  if (done !== height) {
-    throw new RenderRowsError(`Strategy ${executor.name} delivered ${done} of ${height} rows`);
-  }
-  return { width, height, channels: CHANNELS, data };
+  return rows.finish();
+}
+
+function checkInteger(name: string, value: number, max: number): void {
+  if (Number.isInteger(value) && value >= 1 && value <= max) return;
+  const range = max === Number.MAX_SAFE_INTEGER ? 'a positive integer' : `an integer from 1 to ${max}`;
+  throw Object.assign(new RangeError(`render(): ${name} must be ${range}, got ${String(value)}`), { code: 'ERR_OUT_OF_RANGE' });
 }
