@@ -42,14 +42,15 @@ export function rowRequests(scene: SceneSpec, workers: number, size: number): Ro
 }
 
 /**
- * Runs `body`; if it fails, closes every channel of `exchange` so that no
- * created process is left waiting for work, then rethrows.
+ * Runs `body`; if it fails, closes `exchange` (dropping queued rows and
+ * ending its processes, waiting for them to exit) so that no created
+ * process is left waiting for work, then rethrows.
  */
 export async function closingOnFailure<T>(exchange: Exchange, body: () => Promise<T>): Promise<T> {
   try {
     return await body();
   } catch (error) {
-    for (const channel of exchange.active()) channel.close();
+    await exchange.close();
     throw error;
   }
 }
