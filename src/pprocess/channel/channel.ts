@@ -37,13 +37,6 @@ interface Outgoing {
   body: Uint8Array;
 }
 
-/**
- * A reconnectable channel's greeting to each peer that connects: the body is
- * `{ pid }`, the process the peer is talking to. (A frame kind, like those of
- * `Kind` in protocol.ts: the number is the wire format.)
- */
-export const HELLO_KIND = 7;
-
 // Above this many unread bytes the channel stops reading its socket, so a
 // producer that does not wait for acknowledgements cannot fill the memory.
 const INBOX_HIGH_WATER_BYTES = 16 * 1024 * 1024;
@@ -228,7 +221,7 @@ export class Channel {
     }
     this.#decoder = new FrameDecoder(this.#maxFrameBytes);
     this.#connect(socket);
-    this.#writeFrame(HELLO_KIND, encodeValue({ pid: process.pid }));
+    this.#writeFrame(Kind.hello, encodeValue({ pid: process.pid }));
     for (const frame of this.#resend) this.#writeFrame(frame.kind, frame.body);
     this.#updateRef();
     this.#notify();
@@ -385,7 +378,7 @@ export class Channel {
       case Kind.error:
         this.#deliver({ kind: 'error', error: decodeValue(frame.body) as SerializedError, bytes: frame.body.length, from });
         return;
-      case HELLO_KIND:
+      case Kind.hello:
         if (this.#address === undefined) throw new Error('a greeting is only expected from a background process');
         this.#pid = (decodeValue(frame.body) as { pid: number }).pid;
         this.#greeted = true;

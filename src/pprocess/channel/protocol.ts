@@ -16,6 +16,8 @@ export const Kind = {
   done: 5,
   /** Creator to created: the work was cancelled; the body is the reason. */
   abort: 6,
+  /** A background process to each client that connects: the body is `{ pid }`, its pid. */
+  hello: 7,
 } as const;
 
 export type KindName = keyof typeof Kind;

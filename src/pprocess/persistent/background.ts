@@ -12,7 +12,7 @@ import { PProcessError, ProcessExitError, RemoteError, SocketAddressError } from
 import { assertCallable, specOf, type AnyCallable, type Callable, type CallableSpec } from '../process/callable.js';
 import { REPLAY_ENV } from '../process/replay.js';
 import { addressInUse, probeAddress, resolveAddress } from './address.js';
-import { assertMayStart, nodeCommand } from './node-command.js';
+import { assertMayStart, nodeCommand } from '../process/node-command.js';
 
 /** Options of a background process. */
 export interface BackgroundOptions {
@@ -112,7 +112,7 @@ export async function startBackground(
 // recorded among the processes ended with the creator. File descriptor 3
 // carries only the handover.
 function spawnDetached(address: string, module: string, options: BackgroundOptions) {
-  const [file, ...args] = nodeCommand(runtimeEntry, module, [address]);
+  const [file, ...args] = nodeCommand({ script: runtimeEntry, module, args: [address] });
   const env = { ...process.env };
   delete env[REPLAY_ENV];
   const log = options.log === undefined ? 'ignore' : openSync(options.log, 'a', 0o600);

@@ -2,21 +2,18 @@
 // its channel on file descriptor 3 (a socket pair made by libuv).
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Channel } from '../channel/channel.js';
-import { PProcessError, StartDuringImportError } from '../errors.js';
-import { importingModule } from './import-guard.js';
+import { PProcessError } from '../errors.js';
+import { assertMayStart, nodeCommand } from './node-command.js';
 import { track } from './registry.js';
-import { CreateReplayError, replayingPrefix } from './replay.js';
 
 /** The file descriptor of the channel in a created process. */
 export const CHANNEL_FD = 3;
 
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 const runtimeEntry = fileURLToPath(new URL(`./child-runtime${ownExtension}`, import.meta.url));
-const typeScriptModule = /\.(c|m)?tsx?$/;
 
 /** What the new process will need. */
 export interface LaunchOptions {
@@ -35,19 +32,13 @@ export interface LaunchOptions {
 
 /** Starts a created process and returns the creator's end of its channel. */
 export function launch(options: LaunchOptions = {}): Channel {
-  const guarded = importingModule();
-  if (guarded) throw new StartDuringImportError(guarded);
-  if (replayingPrefix()) {
-    throw new CreateReplayError(
-      'This process, made by create(), replayed a part of the program that starts a process: ' +
-        'a replay cannot repeat that; start processes after the create() calls, or use start() instead of create()',
-    );
-  }
-
-  const script = options.entry ?? runtimeEntry;
-  const needsLoader = [ownExtension, script, options.module ?? ''].some((name) => typeScriptModule.test(name));
-  const preload = options.preload ? ['--import', options.preload] : [];
-  const command = [process.execPath, ...childExecArgv(needsLoader), ...preload, script, ...(options.args ?? [])];
+  assertMayStart();
+  const command = nodeCommand({
+    script: options.entry ?? runtimeEntry,
+    args: options.args,
+    module: options.module,
+    preload: options.preload,
+  });
   const [file, ...args] = parentDeathSignal() ? [SETPRIV, '--pdeathsig', 'SIGKILL', '--', ...command] : command;
   const child = spawn(file!, args, {
     stdio: [options.stdin ?? 'inherit', 'inherit', 'inherit', 'pipe'],
@@ -62,42 +53,6 @@ export function launch(options: LaunchOptions = {}): Channel {
   const channel = new Channel(child.stdio[CHANNEL_FD] as Socket, { pid: child.pid, process: child });
   child.unref();
   return channel;
-}
-
-// The creator's Node.js flags, without those that must not be repeated (a
-// debugger port, code to evaluate), plus a TypeScript loader where needed.
-function childExecArgv(needsLoader: boolean): string[] {
-  const args: string[] = [];
-  const inherited = process.execArgv;
-  for (let i = 0; i < inherited.length; i++) {
-    const arg = inherited[i]!;
-    if (/^--(inspect|debug)/.test(arg)) continue;
-    if (['-e', '--eval', '-p', '--print'].includes(arg)) {
-      i++;
-      continue;
-    }
-    if (/^--(eval|print)=/.test(arg)) continue;
-    args.push(arg);
-  }
-  if (needsLoader && !args.some((arg) => arg.includes('tsx'))) {
-    args.push('--import', tsxLoader());
-  }
-  return args;
-}
-
-let tsxLoaderUrl: string | undefined;
-
-function tsxLoader(): string {
-  if (!tsxLoaderUrl) {
-    try {
-      tsxLoaderUrl = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    } catch (cause) {
-      throw new PProcessError('ERR_NO_TS_LOADER',
-        'A created process must load a TypeScript module, but the tsx loader is not installed: npm install tsx',
-        { cause });
-    }
-  }
-  return tsxLoaderUrl;
 }
 
 const SETPRIV = '/usr/bin/setpriv';
