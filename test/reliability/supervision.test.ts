@@ -14,13 +14,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('timeoutMs', () => {
   test('kills a task that runs too long and fails it with TimeoutError', async () => {
-    const map = new ParallelMap<number>({ limit: 2, timeoutMs: 3000 });
+    const map = new ParallelMap<number>({ limit: 2, timeoutMs: 1000 });
     await map.start(makeParallel(tasks, 'slowDouble'), 1, 0);
     await map.start(makeParallel(tasks, 'slowDouble'), 2, 60_000);
     expect(await map.get(0)).toBe(2);
     const error = await map.get(1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ code: 'ERR_TIMEOUT', taskIndex: 1, timeoutMs: 3000 });
+    expect(error).toMatchObject({ code: 'ERR_TIMEOUT', taskIndex: 1, timeoutMs: 1000 });
     await allGone([(error as TimeoutError).pid], 2000);
   });
 

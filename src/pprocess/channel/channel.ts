@@ -85,6 +85,8 @@ export class Channel {
   #resend: Outgoing[] | undefined;
   #greeted = false;
   #greetingWaiters: Waiter<void>[] = [];
+  #stages = new Set<'ready' | 'started'>();
+  #stageWaiters = new Map<'ready' | 'started', Waiter<void>[]>();
   #process: ChildProcess | undefined;
   #exitStatus: ExitStatus | undefined;
   #exitWaiters: Waiter<ExitStatus>[] = [];
@@ -225,6 +227,20 @@ export class Channel {
     for (const frame of this.#resend) this.#writeFrame(frame.kind, frame.body);
     this.#updateRef();
     this.#notify();
+  }
+
+  /**
+   * @internal Resolves when the created process has reached `stage`: `ready`
+   * (it is up and waits for its run request) or `started` (its task runs).
+   * Rejects if the channel ends first.
+   */
+  reached(stage: 'ready' | 'started'): Promise<void> {
+    if (this.#stages.has(stage)) return Promise.resolve();
+    const error = this.#closedError();
+    if (error) return Promise.reject(error);
+    const waiters = this.#stageWaiters.get(stage) ?? [];
+    this.#stageWaiters.set(stage, waiters);
+    return this.#wait(waiters);
   }
 
   /** @internal Resolves when the peer has greeted this end (see `attach()`); rejects if the channel ends first. */
@@ -388,6 +404,12 @@ export class Channel {
       case Kind.done:
         this.#doneReceived = true;
         return;
+      case Kind.ready:
+        this.#progress('ready');
+        return;
+      case Kind.started:
+        this.#progress('started');
+        return;
       case Kind.abort:
         this.#abortController.abort(new AbortError(decodeValue(frame.body)));
         return;
@@ -401,6 +423,12 @@ export class Channel {
       default:
         throw new Error(`unknown frame kind ${frame.kind}`);
     }
+  }
+
+  #progress(stage: 'ready' | 'started'): void {
+    this.#stages.add(stage);
+    for (const waiter of this.#stageWaiters.get(stage)?.splice(0) ?? []) waiter.resolve();
+    this.#updateRef();
   }
 
   #deliver(message: Received): void {
@@ -470,6 +498,7 @@ export class Channel {
     for (const waiter of this.#unacknowledged.splice(0)) waiter.reject(error);
     for (const waiter of this.#controlWaiters.splice(0)) waiter.reject(error);
     for (const waiter of this.#greetingWaiters.splice(0)) waiter.reject(error);
+    for (const waiters of this.#stageWaiters.values()) for (const waiter of waiters.splice(0)) waiter.reject(error);
     this.#updateRef();
     this.#notify();
   }
@@ -503,7 +532,8 @@ export class Channel {
   // idle channels never stop the creator from exiting.
   #updateRef(): void {
     const waiting = this.#holds + this.#receivers.length + this.#unacknowledged.length +
-      this.#controlWaiters.length + this.#exitWaiters.length + this.#greetingWaiters.length > 0;
+      this.#controlWaiters.length + this.#exitWaiters.length + this.#greetingWaiters.length > 0 ||
+      [...this.#stageWaiters.values()].some((waiters) => waiters.length > 0);
     if (waiting) this.#socket?.ref();
     else this.#socket?.unref();
     if (this.#process && this.#exitWaiters.length > 0) this.#process.ref();

@@ -18,6 +18,10 @@ export const Kind = {
   abort: 6,
   /** A background process to each client that connects: the body is `{ pid }`, its pid. */
   hello: 7,
+  /** Created to creator: the process is up and waits for its run request. No body. */
+  ready: 8,
+  /** Created to creator: the task's module is loaded and the task starts now. No body. */
+  started: 9,
 } as const;
 
 export type KindName = keyof typeof Kind;
@@ -26,6 +30,12 @@ export type KindName = keyof typeof Kind;
 export interface RunRequest {
   callable: CallableSpec;
   args: unknown[];
+  /**
+   * The creator's environment and working directory, for a process started
+   * ahead of time (see `prestart()`): it takes them on before the task runs.
+   */
+  env?: Record<string, string | undefined>;
+  cwd?: string;
 }
 
 /** A message waiting in a channel's inbox for `receive()`. */

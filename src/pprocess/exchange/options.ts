@@ -15,9 +15,11 @@ export interface ExchangeOptions {
   /** Close channels when they are removed (default `true`). */
   autoclose?: boolean;
   /**
-   * The longest a task may run, in milliseconds (time spent queued does not
-   * count; with `continuous`, the whole life of the process). Past it, the
-   * process is killed and the task fails with a `TimeoutError`.
+   * The longest a task may run, in milliseconds, counted from when it starts
+   * running in its process: time spent queued, and the process's own start-up
+   * and loading of the task's module, do not count (with `continuous`, the
+   * whole life of the task does). Past it, the process is killed and the task
+   * fails with a `TimeoutError`.
    */
   timeoutMs?: number;
   /**

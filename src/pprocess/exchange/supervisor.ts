@@ -12,7 +12,8 @@ export class Supervisor {
   aborted: AbortError | undefined;
   readonly #timeoutMs: number | undefined;
   readonly #onAbort: () => void;
-  #timers = new Map<Channel, NodeJS.Timeout>();
+  // A running timer, or the token of one that waits for its task to start.
+  #timers = new Map<Channel, NodeJS.Timeout | symbol>();
   #timedOut = new Map<Channel, TimeoutError>();
   #abortListeners = new Set<() => void>();
 
@@ -27,22 +28,34 @@ export class Supervisor {
     else signal.addEventListener('abort', () => this.#abort(signal.reason), { once: true });
   }
 
-  /** Starts timing the task running on `channel`: past the limit, its process is killed. */
+  /**
+   * Times the task on `channel` from when it starts running in its process
+   * (after the process has booted and loaded the task's module): past the
+   * limit, its process is killed.
+   */
   startTimer(channel: Channel): void {
     const timeoutMs = this.#timeoutMs;
     if (timeoutMs === undefined) return;
     this.stopTimer(channel);
-    const timer = setTimeout(() => {
-      this.#timedOut.set(channel, new TimeoutError(channel.pid, timeoutMs));
-      channel.kill('SIGKILL');
-    }, timeoutMs);
-    // A timer alone must not keep the creator alive: whoever waits on the channel does.
-    timer.unref();
-    this.#timers.set(channel, timer);
+    const token = Symbol('timer');
+    this.#timers.set(channel, token);
+    channel.reached('started').then(() => {
+      if (this.#timers.get(channel) !== token) return; // Stopped meanwhile.
+      const timer = setTimeout(() => {
+        this.#timedOut.set(channel, new TimeoutError(channel.pid, timeoutMs));
+        channel.kill('SIGKILL');
+      }, timeoutMs);
+      // A timer alone must not keep the creator alive: whoever waits on the channel does.
+      timer.unref();
+      this.#timers.set(channel, timer);
+    }, () => {
+      // The channel ended before its task started: the exchange reports how.
+    });
   }
 
   stopTimer(channel: Channel): void {
-    clearTimeout(this.#timers.get(channel));
+    const timer = this.#timers.get(channel);
+    if (typeof timer !== 'symbol') clearTimeout(timer);
     this.#timers.delete(channel);
   }
 

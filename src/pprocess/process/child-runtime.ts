@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     if (channel.endError) process.exit(0);
   });
 
+  channel.sendControl(Kind.ready);
   const request = decodeValue((await channel.receiveControl()).body) as RunRequest;
+  adoptSurroundings(request);
   try {
     await invoke(request.callable, channel, request.args);
   } catch (error) {
@@ -27,6 +29,16 @@ async function main(): Promise<void> {
     await finish(channel, 1);
   }
   await finish(channel, 0);
+}
+
+// A process started ahead of time takes on the creator's environment and
+// working directory as they are now.
+function adoptSurroundings({ env, cwd }: RunRequest): void {
+  if (env) {
+    for (const name of Object.keys(process.env)) if (!(name in env)) delete process.env[name];
+    Object.assign(process.env, env);
+  }
+  if (cwd) process.chdir(cwd);
 }
 
 // Tells the creator this process is done, then exits once that is written.

@@ -1,6 +1,7 @@
 // Running a callable in a created process: import its module (with the
 // import guard raised), find the export, and call it in its style.
 import type { Channel } from '../channel/channel.js';
+import { Kind } from '../channel/protocol.js';
 import { serializeError, TaskLoadError } from '../errors.js';
 import type { CallableSpec, ChunkResult } from './callable.js';
 import { importGuarded } from './import-guard.js';
@@ -32,6 +33,8 @@ export async function loadExport({ module, exportName }: CallableSpec): Promise<
 /** Loads and calls the callable with `args`, as its style says (see `CallStyle`). */
 export async function invoke(spec: CallableSpec, channel: Channel, args: unknown[]): Promise<void> {
   const loaded = await loadExport(spec);
+  // From here on the task runs: its time limit, if any, counts from now.
+  channel.sendControl(Kind.started);
   const leading = spec.leading ?? [];
   const fn = leading.length ? (...rest: unknown[]) => loaded(...leading, ...rest) : loaded;
   const call = spec.chunked ? callOnChunk(fn) : (list: unknown[]) => fn(...list);

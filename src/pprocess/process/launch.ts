@@ -28,6 +28,8 @@ export interface LaunchOptions {
   preload?: string;
   /** The new process's standard input (default: inherited). */
   stdin?: 'inherit' | 'ignore';
+  /** Its working directory (default: this process's). */
+  cwd?: string;
 }
 
 /** Starts a created process and returns the creator's end of its channel. */
@@ -42,6 +44,7 @@ export function launch(options: LaunchOptions = {}): Channel {
   const [file, ...args] = parentDeathSignal() ? [SETPRIV, '--pdeathsig', 'SIGKILL', '--', ...command] : command;
   const child = spawn(file!, args, {
     stdio: [options.stdin ?? 'inherit', 'inherit', 'inherit', 'pipe'],
+    cwd: options.cwd,
     env: options.env ? { ...process.env, ...options.env } : process.env,
   });
   if (child.pid === undefined) {
@@ -53,6 +56,11 @@ export function launch(options: LaunchOptions = {}): Channel {
   const channel = new Channel(child.stdio[CHANNEL_FD] as Socket, { pid: child.pid, process: child });
   child.unref();
   return channel;
+}
+
+/** Whether the processes `launch()` starts by default can load TypeScript modules. */
+export function runtimeLoadsTypeScript(): boolean {
+  return nodeCommand({ script: runtimeEntry }).some((arg) => arg.includes('tsx'));
 }
 
 const SETPRIV = '/usr/bin/setpriv';

@@ -4,6 +4,8 @@
 import type { ChildProcess } from 'node:child_process';
 
 const live = new Set<ChildProcess>();
+// Processes started ahead of time and not yet given work (see spares.ts).
+const idle = new Set<number>();
 const exitWaiters = new Set<() => void>();
 let exitHandlerInstalled = false;
 let signalHandlersInstalled = false;
@@ -17,7 +19,8 @@ export function track(child: ChildProcess, options: { signalHandlers: boolean })
   live.add(child);
   child.once('exit', () => {
     live.delete(child);
-    if (live.size === 0) for (const wake of exitWaiters) wake();
+    idle.delete(child.pid!);
+    if (allIdle()) for (const wake of exitWaiters) wake();
   });
   installHandlers(options.signalHandlers);
 }
@@ -27,10 +30,16 @@ export function liveProcesses(): ChildProcess[] {
   return [...live];
 }
 
-/** Waits for every created process to exit. */
+/** Marks a process as started ahead of time and waiting for work, or as given work. */
+export function markIdle(pid: number, isIdle: boolean): void {
+  if (isIdle) idle.add(pid);
+  else idle.delete(pid);
+}
+
+/** Waits for every created process to exit, but those waiting for work (see `prestart()`). */
 export function waitForAll(): Promise<void> {
-  if (live.size === 0) return Promise.resolve();
-  for (const child of live) child.ref();
+  if (allIdle()) return Promise.resolve();
+  for (const child of live) if (!idle.has(child.pid!)) child.ref();
   return new Promise((resolve) => {
     const wake = () => {
       exitWaiters.delete(wake);
@@ -65,4 +74,9 @@ function installHandlers(signals: boolean): void {
     };
     process.on(signal, onSignal);
   }
+}
+
+function allIdle(): boolean {
+  for (const child of live) if (!idle.has(child.pid!)) return false;
+  return true;
 }

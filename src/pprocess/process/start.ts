@@ -1,10 +1,11 @@
 // Thread-style processing: start a process running a callable, and talk to
 // it over the returned channel.
 import type { Channel } from '../channel/channel.js';
-import { Kind } from '../channel/protocol.js';
+import { Kind, type RunRequest } from '../channel/protocol.js';
 import { assertCloneable, encodeValue } from '../channel/wire-value.js';
 import { assertCallable, specOf, type Callable } from './callable.js';
 import { launch } from './launch.js';
+import { takeSpare } from './spares.js';
 
 /**
  * Starts a new process running `callable` with `args` (after its channel) and
@@ -13,8 +14,15 @@ import { launch } from './launch.js';
 export function start<Args extends unknown[]>(callable: Callable<Args>, ...args: Args): Channel {
   assertCallable(callable, 'start()');
   assertCloneable(args, 'args');
-  const channel = launch({ module: callable.module });
-  channel.sendControl(Kind.run, encodeValue({ callable: specOf(callable), args }));
+  const request: RunRequest = { callable: specOf(callable), args };
+  let channel = takeSpare(callable.module);
+  if (channel) {
+    request.env = { ...process.env };
+    request.cwd = process.cwd();
+  } else {
+    channel = launch({ module: callable.module });
+  }
+  channel.sendControl(Kind.run, encodeValue(request));
   return channel;
 }
 

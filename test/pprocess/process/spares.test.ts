@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { liveProcesses } from '../../../src/pprocess/process/registry.js';
+import { prestart, start, task, waitall } from '../../../src/pprocess/index.js';
+import { allGone } from '../../helpers/processes.js';
+
+const tasks = new URL('../fixtures/tasks.ts', import.meta.url);
+
+afterEach(async () => {
+  await prestart(0);
+});
+
+describe('prestart()', () => {
+  test('start() hands the task to a process already started, which takes on the environment and directory of now', async () => {
+    const before = new Set(liveProcesses().map((child) => child.pid));
+    await prestart(2);
+    const spares = liveProcesses().map((child) => child.pid!).filter((pid) => !before.has(pid));
+    expect(spares).toHaveLength(2);
+
+    const dir = mkdtempSync(join(tmpdir(), 'pprocess-spare-'));
+    const cwd = process.cwd();
+    process.env.PPROCESS_TEST_VALUE = 'set after the spares started';
+    process.chdir(dir);
+    try {
+      const channel = start(task(tasks, 'surroundings'), 'PPROCESS_TEST_VALUE');
+      const seen = await channel.receive<{ pid: number; value: string; cwd: string }>();
+      expect(spares).toContain(seen.pid);
+      expect(seen.value).toBe('set after the spares started');
+      expect(seen.cwd).toBe(dir);
+    } finally {
+      process.chdir(cwd);
+      delete process.env.PPROCESS_TEST_VALUE;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a taken process is replaced, waitall() does not wait for waiting ones, prestart(0) ends them', async () => {
+    await prestart(1);
+    const channel = start(task(tasks, 'echo'), 'hello');
+    expect(await channel.receive()).toBe('hello');
+    await waitall();
+    await prestart(1);
+    const waiting = liveProcesses().map((child) => child.pid!);
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
+    await prestart(0);
+    await allGone(waiting, 2000);
+  });
+
+  test.each([-1, 1.5, Number.NaN])('refuses count %s', async (count) => {
+    await expect(prestart(count)).rejects.toThrow(RangeError);
+  });
+});
