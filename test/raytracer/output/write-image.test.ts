@@ -1,9 +1,11 @@
 // Written files decoded by decoders independent of the encoder (UTIF for
 // TIFF, a small PNG decoder here for PNG) must hold the render's pixels; and
 // a failed write must leave no temporary file and no broken image.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import UTIF from 'utif';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -28,6 +30,15 @@ function decodeTiff(file: Uint8Array) {
   return { width: ifd!.width, height: ifd!.height, data, ifd: ifd! };
 }
 
+function hasTiffinfo(): boolean {
+  try {
+    execFileSync('tiffinfo', ['-h'], { stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
+
 describe('writeImage', () => {
   const dir = mkdtempSync(join(tmpdir(), 'images-'));
   let image: RgbImage;
@@ -44,6 +55,24 @@ describe('writeImage', () => {
     expect(decoded.ifd.t258).toEqual([8, 8, 8]); // BitsPerSample
     expect(decoded.ifd.t277).toEqual([3]); // SamplesPerPixel
     expect(Buffer.from(decoded.data).equals(Buffer.from(image.data))).toBe(true);
+  });
+
+  test('sharp reads the TIFF back as the same 8-bit RGB pixels', async () => {
+    const path = join(dir, 'for-sharp.tiff');
+    await writeImage(image, path, 'tiff');
+    const { data, info } = await sharp(path).raw().toBuffer({ resolveWithObject: true });
+    expect(info).toMatchObject({ width: 64, height: 40, channels: 3 });
+    expect(data.equals(Buffer.from(image.data))).toBe(true);
+  });
+
+  test.skipIf(!hasTiffinfo())('libtiff\'s tiffinfo reads the TIFF as 8-bit RGB', async () => {
+    const path = join(dir, 'for-libtiff.tiff');
+    await writeImage(image, path, 'tiff');
+    const info = execFileSync('tiffinfo', [path], { encoding: 'utf8' });
+    expect(info).toMatch(/Image Width: 64 Image Length: 40/);
+    expect(info).toMatch(/Bits\/Sample: 8/);
+    expect(info).toMatch(/Samples\/Pixel: 3/);
+    expect(info).toMatch(/Photometric Interpretation: RGB/);
   });
 
   test('a PNG decodes (independent decoder) to the render\'s pixels', async () => {
