@@ -270,6 +270,23 @@ export class Channel {
     };
   }
 
+  /**
+   * @internal Holds back what is written until the returned function is
+   * called, so that frames written together (an acknowledgement and the
+   * next message) leave in one system call.
+   */
+  batch(): () => void {
+    const socket = this.#socket;
+    if (!socket) return () => {};
+    socket.cork();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      socket.uncork();
+    };
+  }
+
   /** @internal Sends a control frame (run, done, abort) or a thrown error. */
   sendControl(kind: number, body?: Uint8Array): void {
     this.#write(kind, body);

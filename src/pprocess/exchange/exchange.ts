@@ -256,8 +256,14 @@ export class Exchange {
     this.throwIfAborted();
     for (const channel of await this.ready(timeoutMs)) {
       this.throwIfAborted();
-      await this.storeData(channel);
-      this.#afterData(channel);
+      // The acknowledgement of the data and the process's next work leave together.
+      const release = channel.batch();
+      try {
+        await this.storeData(channel);
+        this.#afterData(channel);
+      } finally {
+        release();
+      }
     }
     this.throwIfAborted();
     this.#startQueued();

@@ -47,9 +47,20 @@ export async function invoke(spec: CallableSpec, channel: Channel, args: unknown
       return;
     case 'reusable':
       // Run again with each argument list received, until `null` says stop.
-      for (let next: unknown = args; next !== null; next = await channel.receive()) {
+      for (let next: unknown = args; next !== null; next = await takeNext(channel)) {
         await channel.send(await call(next as unknown[]));
       }
+  }
+}
+
+// Receives a reused process's next arguments. Their acknowledgement is held
+// back for a moment, to leave with the result when the call is quick.
+async function takeNext(channel: Channel): Promise<unknown> {
+  const release = channel.batch();
+  try {
+    return await channel.receive();
+  } finally {
+    setImmediate(release);
   }
 }
 
