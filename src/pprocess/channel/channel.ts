@@ -7,24 +7,16 @@ import {
   AbortError,
   BackgroundExitError,
   ChannelClosedError,
-  ProcessExitError,
   ProtocolError,
   RemoteError,
   type SerializedError,
 } from '../errors.js';
+import { ProcessWatch, type ExitStatus } from './process-watch.js';
 import { Kind, type InboxMessage } from './protocol.js';
+import { Milestones, Waiters } from './waiters.js';
 import { assertCloneable, decodeValue, encodeValue } from './wire-value.js';
 
-/** How a created process ended. */
-export interface ExitStatus {
-  exitCode: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-interface Waiter<T> {
-  resolve(value: T): void;
-  reject(error: Error): void;
-}
+export type { ExitStatus } from './process-watch.js';
 
 // A received message, with the connection it came on: its acknowledgement
 // is owed to that connection only.
@@ -40,8 +32,6 @@ interface Outgoing {
 // Above this many unread bytes the channel stops reading its socket, so a
 // producer that does not wait for acknowledgements cannot fill the memory.
 const INBOX_HIGH_WATER_BYTES = 16 * 1024 * 1024;
-// How long to wait for the exit status of a process whose channel closed early.
-const EXIT_STATUS_WAIT_MS = 1000;
 const EMPTY = new Uint8Array(0);
 
 /** Options for a channel over an existing socket. */
@@ -83,20 +73,16 @@ export class Channel {
   #address: string | undefined;
   // Reconnectable channels: sent frames the peer has not acknowledged, oldest first.
   #resend: Outgoing[] | undefined;
-  #greeted = false;
-  #greetingWaiters: Waiter<void>[] = [];
-  #stages = new Set<'ready' | 'started'>();
-  #stageWaiters = new Map<'ready' | 'started', Waiter<void>[]>();
-  #process: ChildProcess | undefined;
-  #exitStatus: ExitStatus | undefined;
-  #exitWaiters: Waiter<ExitStatus>[] = [];
+  // A peer's greeting (hello), its readiness and its task's start.
+  #milestones = new Milestones<'hello' | 'ready' | 'started'>(() => this.#updateRef());
+  #process: ProcessWatch | undefined;
 
   #inbox: Received[] = [];
   #inboxBytes = 0;
-  #receivers: Waiter<unknown>[] = [];
-  #unacknowledged: Waiter<void>[] = [];
+  #receivers = new Waiters<unknown>(() => this.#updateRef());
+  #unacknowledged = new Waiters<void>(() => this.#updateRef());
   #controls: Frame[] = [];
-  #controlWaiters: Waiter<Frame>[] = [];
+  #controlWaiters = new Waiters<Frame>(() => this.#updateRef());
   #watchers = new Set<() => void>();
   #holds = 0;
 
@@ -110,11 +96,10 @@ export class Channel {
     this.#pid = options.pid;
     this.#maxFrameBytes = options.maxFrameBytes;
     this.#decoder = new FrameDecoder(options.maxFrameBytes);
-    this.#process = options.process;
+    if (options.process) this.#process = new ProcessWatch(options.process, () => this.#updateRef());
     this.#address = options.address;
     if (options.reconnectable) this.#resend = [];
     else if (!socket) throw new TypeError('A channel needs a socket unless it is reconnectable');
-    if (options.process) this.#watchProcess(options.process);
     if (socket) this.#connect(socket);
     this.#updateRef();
   }
@@ -140,7 +125,7 @@ export class Channel {
     if (message) return this.#take(message) as Promise<T>;
     const error = this.#closedError();
     if (error) return Promise.reject(error);
-    return this.#wait(this.#receivers) as Promise<T>;
+    return this.#receivers.wait() as Promise<T>;
   }
 
   /** Closes the channel. Pending operations reject with `ChannelClosedError`. */
@@ -154,9 +139,7 @@ export class Channel {
 
   /** Resolves when the created process has exited (at once in the created process). */
   wait(): Promise<ExitStatus> {
-    if (!this.#process) return Promise.resolve({ exitCode: null, signal: null });
-    if (this.#exitStatus) return Promise.resolve(this.#exitStatus);
-    return this.#wait(this.#exitWaiters);
+    return this.#process ? this.#process.exited() : Promise.resolve({ exitCode: null, signal: null });
   }
 
   /** Closes the channel (for `await using`). */
@@ -200,7 +183,7 @@ export class Channel {
 
   /** The created process's exit status, once known. */
   get exitStatus(): ExitStatus | undefined {
-    return this.#exitStatus;
+    return this.#process?.status;
   }
 
   /** @internal Whether a peer is connected (always, but for a reconnectable channel between peers). */
@@ -235,20 +218,14 @@ export class Channel {
    * Rejects if the channel ends first.
    */
   reached(stage: 'ready' | 'started'): Promise<void> {
-    if (this.#stages.has(stage)) return Promise.resolve();
-    const error = this.#closedError();
-    if (error) return Promise.reject(error);
-    const waiters = this.#stageWaiters.get(stage) ?? [];
-    this.#stageWaiters.set(stage, waiters);
-    return this.#wait(waiters);
+    const error = this.#milestones.has(stage) ? undefined : this.#closedError();
+    return error ? Promise.reject(error) : this.#milestones.whenReached(stage);
   }
 
   /** @internal Resolves when the peer has greeted this end (see `attach()`); rejects if the channel ends first. */
   greeting(): Promise<void> {
-    if (this.#greeted) return Promise.resolve();
-    const error = this.#closedError();
-    if (error) return Promise.reject(error);
-    return this.#wait(this.#greetingWaiters);
+    const error = this.#milestones.has('hello') ? undefined : this.#closedError();
+    return error ? Promise.reject(error) : this.#milestones.whenReached('hello');
   }
 
   /** @internal Calls `listener` whenever a message arrives or the channel ends. */
@@ -312,7 +289,7 @@ export class Channel {
     if (frame) return Promise.resolve(frame);
     const error = this.#closedError();
     if (error) return Promise.reject(error);
-    return this.#wait(this.#controlWaiters);
+    return this.#controlWaiters.wait();
   }
 
   /** @internal Resolves when everything written so far has been handed to the OS. */
@@ -324,17 +301,15 @@ export class Channel {
 
   /** @internal Ends the created process (in the creator). */
   kill(signal: NodeJS.Signals = 'SIGTERM'): void {
-    if (this.#process && this.#process.exitCode === null && this.#process.signalCode === null) {
-      this.#process.kill(signal);
-    }
+    this.#process?.kill(signal);
   }
 
   async #sendFrame(kind: number, body: Uint8Array): Promise<void> {
-    const acknowledged = this.#wait(this.#unacknowledged);
+    const acknowledged = this.#unacknowledged.wait();
     try {
       this.#write(kind, body);
     } catch (error) {
-      this.#unacknowledged.pop()!.resolve();
+      this.#unacknowledged.dropLast();
       throw error;
     }
     await acknowledged;
@@ -402,8 +377,7 @@ export class Channel {
     switch (frame.kind) {
       case Kind.ack:
         this.#resend?.shift();
-        this.#unacknowledged.shift()?.resolve();
-        this.#updateRef();
+        this.#unacknowledged.resolveNext();
         return;
       case Kind.data:
         this.#deliver({ kind: 'data', value: decodeValue(frame.body), bytes: frame.body.length, from });
@@ -414,45 +388,29 @@ export class Channel {
       case Kind.hello:
         if (this.#address === undefined) throw new Error('a greeting is only expected from a background process');
         this.#pid = (decodeValue(frame.body) as { pid: number }).pid;
-        this.#greeted = true;
-        for (const waiter of this.#greetingWaiters.splice(0)) waiter.resolve();
-        this.#updateRef();
+        this.#milestones.reach('hello');
         return;
       case Kind.done:
         this.#doneReceived = true;
         return;
       case Kind.ready:
-        this.#progress('ready');
-        return;
       case Kind.started:
-        this.#progress('started');
+        this.#milestones.reach(frame.kind === Kind.ready ? 'ready' : 'started');
         return;
       case Kind.abort:
         this.#abortController.abort(new AbortError(decodeValue(frame.body)));
         return;
-      case Kind.run: {
-        const waiter = this.#controlWaiters.shift();
-        if (waiter) waiter.resolve(frame);
-        else this.#controls.push(frame);
-        this.#updateRef();
+      case Kind.run:
+        if (!this.#controlWaiters.resolveNext(frame)) this.#controls.push(frame);
         return;
-      }
       default:
         throw new Error(`unknown frame kind ${frame.kind}`);
     }
   }
 
-  #progress(stage: 'ready' | 'started'): void {
-    this.#stages.add(stage);
-    for (const waiter of this.#stageWaiters.get(stage)?.splice(0) ?? []) waiter.resolve();
-    this.#updateRef();
-  }
-
   #deliver(message: Received): void {
-    const receiver = this.#receivers.shift();
-    if (receiver) {
-      this.#take(message).then(receiver.resolve, receiver.reject);
-      this.#updateRef();
+    if (this.#receivers.length > 0) {
+      this.#receivers.settleNext(this.#take(message));
     } else {
       this.#inbox.push(message);
       this.#inboxBytes += message.bytes;
@@ -489,43 +447,17 @@ export class Channel {
     }
     // The created process closed the channel without saying it finished:
     // report how it ended, once its exit status is known.
-    if (this.#exitStatus) {
-      this.#settleFromExit();
-      return;
-    }
-    const timer = setTimeout(() => this.#settleFromExit(), EXIT_STATUS_WAIT_MS);
-    this.#exitWaiters.push({
-      resolve: () => { clearTimeout(timer); this.#settleFromExit(); },
-      reject: () => {},
-    });
-  }
-
-  #settleFromExit(): void {
-    if (this.#endError) return;
-    const status = this.#exitStatus;
-    this.#settle(status
-      ? new ProcessExitError(this.pid, status.exitCode, status.signal, 'before finishing its work')
-      : new ProcessExitError(this.pid, null, null, 'closed its channel before finishing its work'));
+    void this.#process.closedEarly(this.pid).then((error) => this.#settle(error));
   }
 
   #settle(error: Error): void {
     if (this.#endError) return;
     this.#endError = error;
-    for (const waiter of this.#receivers.splice(0)) waiter.reject(error);
-    for (const waiter of this.#unacknowledged.splice(0)) waiter.reject(error);
-    for (const waiter of this.#controlWaiters.splice(0)) waiter.reject(error);
-    for (const waiter of this.#greetingWaiters.splice(0)) waiter.reject(error);
-    for (const waiters of this.#stageWaiters.values()) for (const waiter of waiters.splice(0)) waiter.reject(error);
-    this.#updateRef();
+    this.#receivers.rejectAll(error);
+    this.#unacknowledged.rejectAll(error);
+    this.#controlWaiters.rejectAll(error);
+    this.#milestones.rejectAll(error);
     this.#notify();
-  }
-
-  #watchProcess(child: ChildProcess): void {
-    child.once('exit', (exitCode, signal) => {
-      this.#exitStatus = { exitCode, signal };
-      for (const waiter of this.#exitWaiters.splice(0)) waiter.resolve(this.#exitStatus);
-      this.#updateRef();
-    });
   }
 
   // The error for an operation that cannot proceed: the channel was closed here,
@@ -533,12 +465,6 @@ export class Channel {
   #closedError(): Error | undefined {
     if (this.#closedLocally) return new ChannelClosedError('The channel was closed');
     return this.#endError;
-  }
-
-  #wait<T>(queue: Waiter<T>[]): Promise<T> {
-    const promise = new Promise<T>((resolve, reject) => queue.push({ resolve, reject }));
-    this.#updateRef();
-    return promise;
   }
 
   #notify(): void {
@@ -549,11 +475,9 @@ export class Channel {
   // idle channels never stop the creator from exiting.
   #updateRef(): void {
     const waiting = this.#holds + this.#receivers.length + this.#unacknowledged.length +
-      this.#controlWaiters.length + this.#exitWaiters.length + this.#greetingWaiters.length > 0 ||
-      [...this.#stageWaiters.values()].some((waiters) => waiters.length > 0);
+      this.#controlWaiters.length + this.#milestones.waiting > 0;
     if (waiting) this.#socket?.ref();
     else this.#socket?.unref();
-    if (this.#process && this.#exitWaiters.length > 0) this.#process.ref();
-    else this.#process?.unref();
+    this.#process?.keepAlive(this.#process.waiting);
   }
 }
