@@ -256,14 +256,12 @@ export class Exchange {
     this.throwIfAborted();
     for (const channel of await this.ready(timeoutMs)) {
       this.throwIfAborted();
-      // The acknowledgement of the data and the process's next work leave together.
-      const release = channel.batch();
-      try {
-        await this.storeData(channel);
-        this.#afterData(channel);
-      } finally {
-        release();
-      }
+      // The acknowledgement of the data and the process's next work leave
+      // together, when storeData does not wait; when it does (for an answer
+      // to what it sent), what it wrote leaves after this turn.
+      setImmediate(channel.batch());
+      await this.storeData(channel);
+      this.#afterData(channel);
     }
     this.throwIfAborted();
     this.#startQueued();

@@ -63,6 +63,27 @@ describe('Exchange, used directly', () => {
   });
 });
 
+describe('Exchange talking back', () => {
+  // Answers each message with the next number, until 5: storeData waits for its own sends.
+  class CountUp extends Exchange {
+    seen: number[] = [];
+    override async storeData(channel: Channel): Promise<void> {
+      const value = await channel.receive<number>();
+      this.seen.push(value);
+      await channel.send(value < 5 ? value + 1 : null);
+    }
+  }
+
+  test('storeData may send to the process and wait for it to be taken', async () => {
+    const exchange = new CountUp();
+    const channel = start(task(tasks, 'echoAll'));
+    exchange.add(channel);
+    await channel.send(1);
+    await exchange.finish();
+    expect(exchange.seen).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
 describe('Exchange options', () => {
   test.each([0, -1, 1.5, Number.NaN, '2'])('refuses limit %s', (limit) => {
     expect(() => new Exchange({ limit: limit as number })).toThrow(RangeError);
