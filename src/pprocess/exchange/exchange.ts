@@ -260,7 +260,13 @@ export class Exchange {
       // together, when storeData does not wait; when it does (for an answer
       // to what it sent), what it wrote leaves after this turn.
       setImmediate(channel.batch());
-      await this.storeData(channel);
+      try {
+        await this.storeData(channel);
+      } catch (error) {
+        // Once cancelled, a process ended by the cancellation is not the error to report.
+        this.throwIfAborted();
+        throw error;
+      }
       this.#afterData(channel);
     }
     this.throwIfAborted();
