@@ -1,6 +1,7 @@
 // The code that runs in created processes: each process receives the scene
-// once, builds its world, then traces the rows it is asked for and sends
-// them back as bytes. Importing this module starts nothing.
+// once (a leading argument fixed with `partial`, or a channel task's first
+// argument), builds its world, then traces the rows it is asked for and
+// sends them back as bytes. Importing this module starts nothing.
 import type { Channel } from '../../pprocess/index.js';
 import { buildWorld } from '../scene/build-world.js';
 import type { SceneSpec } from '../scene/schema.js';
@@ -17,29 +18,19 @@ export interface RowSpan {
   readonly rows: number;
 }
 
-/** A request for a run of rows; only a process's first request carries the scene. */
-export interface RowRequest extends RowSpan {
-  readonly scene?: SceneSpec;
-}
-
 /** Traced rows as they travel back: the first row's number and `rows × width × 3` bytes of RGB. */
 export interface RowResult {
   readonly y: number;
   readonly pixels: Uint8Array;
 }
 
-// The scene this process traces, built from the first request that carried one.
+// The scene this process traces: it arrives once, so one world is kept.
 let current: { scene: SceneSpec; world: World } | undefined;
 
-function worldOf(scene: SceneSpec | undefined): World {
-  if (scene && scene !== current?.scene) {
+function worldOf(scene: SceneSpec): World {
+  if (scene !== current?.scene) {
     warmUp(scene);
     current = { scene, world: buildWorld(scene) };
-  }
-  if (!current) {
-    throw Object.assign(new Error('renderRows: this process was sent rows before any scene; its first request must carry the scene'), {
-      code: 'ERR_NO_SCENE',
-    });
   }
   return current.world;
 }
@@ -53,12 +44,17 @@ export function traceSpan(world: World, { y, rows }: RowSpan): RowResult {
 }
 
 /**
- * Traces a run of rows: a plain function for `makeParallel` (one task) or
- * `makeReusable` (a process handles many requests, and keeps the scene of
- * its first).
+ * Traces a run of rows of `scene`: a plain function for `makeParallel` (one
+ * task) or `makeReusable` (a process handles many spans), with the scene
+ * fixed by `partial` so that each process receives it once.
  */
-export function renderRows(request: RowRequest): RowResult {
-  return traceSpan(worldOf(request.scene), request);
+export function renderRows(scene: SceneSpec, span: RowSpan): RowResult {
+  return traceSpan(worldOf(scene), span);
+}
+
+/** Traces row `y` of `scene`: for element-wise maps such as `pmap`, with the scene fixed by `partial`. */
+export function renderRow(scene: SceneSpec, y: number): Uint8Array {
+  return traceRow(worldOf(scene), y);
 }
 
 /**

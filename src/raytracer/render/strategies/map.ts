@@ -1,13 +1,13 @@
 // The default: a Map of reusable processes, one per core, fed row numbers.
-import { makeReusable, Map as ParallelMap } from '../../../pprocess/index.js';
+import { makeReusable, Map as ParallelMap, partial } from '../../../pprocess/index.js';
 import { renderRows, ROW_WORKER_URL, type RowResult } from '../row-worker.js';
 import type { Executor } from './executor.js';
-import { closingOnFailure, rowRequests, rowsPerTask, workerCount } from './requests.js';
+import { closingOnFailure, rowSpans, rowsPerTask, workerCount } from './requests.js';
 
 /**
  * `Map` with `limit` processes and `reuse`: each process receives the scene
- * once, then the next few row numbers whenever it sends rows back, so fast
- * rows do not wait for slow ones; results are read in row order.
+ * once (`partial`), then the next few row numbers whenever it sends rows
+ * back, so fast rows do not wait for slow ones; results are read in order.
  */
 export const map: Executor = {
   name: 'map',
@@ -15,10 +15,10 @@ export const map: Executor = {
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     const results = new ParallelMap<RowResult>({ limit: workers, reuse: true, signal });
-    const callable = makeReusable(ROW_WORKER_URL, renderRows);
+    const callable = partial(makeReusable(ROW_WORKER_URL, renderRows), scene);
     await closingOnFailure(results, async () => {
-      for (const request of rowRequests(scene, workers, rowsPerTask(scene.height, workers, requested))) {
-        await results.start(callable, request);
+      for (const span of rowSpans(scene.height, rowsPerTask(scene.height, workers, requested))) {
+        await results.start(callable, span);
       }
       for await (const { y, pixels } of results) sink(y, pixels);
     });

@@ -1,23 +1,29 @@
-// pmap, as ppygmy_pmap.py used it, over reusable processes.
-import { makeReusable, pmap as parallelMap } from '../../../pprocess/index.js';
-import { renderRows, ROW_WORKER_URL, type RowRequest, type RowResult } from '../row-worker.js';
+// pmap, as ppygmy_pmap.py used it: a map over row numbers, here over
+// reusable processes and in chunks of rows.
+import { makeReusable, partial, pmap as parallelMap } from '../../../pprocess/index.js';
+import { renderRow, ROW_WORKER_URL } from '../row-worker.js';
 import type { Executor } from './executor.js';
-import { closingOnFailure, rowRequests, rowsPerTask, workerCount } from './requests.js';
+import { closingOnFailure, rowsPerTask, workerCount } from './requests.js';
 
-/** `pmap(renderRows, requests, { limit, reuse: true })`, results iterated in row order. */
+/**
+ * `pmap(renderRow, rowNumbers, { limit, reuse: true, chunkSize })`: one
+ * result per row, pmap sending row numbers in chunks; read in row order.
+ */
 export const pmap: Executor = {
   name: 'pmap',
-  description: 'pmap over row requests with reusable processes, in row order',
+  description: 'pmap over row numbers, in chunks, with reusable processes',
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
-    const requests = rowRequests(scene, workers, rowsPerTask(scene.height, workers, requested));
-    const results = parallelMap<RowRequest, RowResult>(makeReusable(ROW_WORKER_URL, renderRows), requests, {
+    const rows = Array.from({ length: scene.height }, (_, y) => y);
+    const results = parallelMap<number, Uint8Array>(partial(makeReusable(ROW_WORKER_URL, renderRow), scene), rows, {
       limit: workers,
       reuse: true,
       signal,
+      chunkSize: rowsPerTask(scene.height, workers, requested),
     });
     await closingOnFailure(results, async () => {
-      for await (const { y, pixels } of results) sink(y, pixels);
+      let y = 0;
+      for await (const pixels of results) sink(y++, pixels);
     });
   },
 };

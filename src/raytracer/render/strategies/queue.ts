@@ -1,8 +1,8 @@
 // Queue, as ppygmy_queue.py used it: rows taken as they arrive.
-import { makeReusable, Queue } from '../../../pprocess/index.js';
+import { makeReusable, partial, Queue } from '../../../pprocess/index.js';
 import { renderRows, ROW_WORKER_URL, type RowResult } from '../row-worker.js';
 import type { Executor } from './executor.js';
-import { closingOnFailure, rowRequests, rowsPerTask, workerCount } from './requests.js';
+import { closingOnFailure, rowSpans, rowsPerTask, workerCount } from './requests.js';
 
 /** A `Queue` of reusable processes with a managed row function; rows placed by their number as they arrive. */
 export const queue: Executor = {
@@ -11,11 +11,9 @@ export const queue: Executor = {
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     const rows = new Queue<RowResult>({ limit: workers, reuse: true, signal });
-    const renderRowsManaged = rows.manage(makeReusable(ROW_WORKER_URL, renderRows));
+    const renderRowsManaged = rows.manage(partial(makeReusable(ROW_WORKER_URL, renderRows), scene));
     await closingOnFailure(rows, async () => {
-      for (const request of rowRequests(scene, workers, rowsPerTask(scene.height, workers, requested))) {
-        await renderRowsManaged(request);
-      }
+      for (const span of rowSpans(scene.height, rowsPerTask(scene.height, workers, requested))) await renderRowsManaged(span);
       for await (const { y, pixels } of rows) sink(y, pixels);
     });
   },

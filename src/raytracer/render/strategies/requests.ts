@@ -2,7 +2,7 @@
 // processes, how rows are cut into tasks, and clean-up on failure.
 import type { Exchange } from '../../../pprocess/index.js';
 import type { SceneSpec } from '../../scene/schema.js';
-import type { RowRequest, RowSpan } from '../row-worker.js';
+import type { RowSpan } from '../row-worker.js';
 
 /** How many processes to start: never more than there are rows. */
 export function workerCount(scene: SceneSpec, procs: number): number {
@@ -30,15 +30,6 @@ export function rowSpans(height: number, size: number): RowSpan[] {
   const spans: RowSpan[] = [];
   for (let y = 0; y < height; y += size) spans.push({ y, rows: Math.min(size, height - y) });
   return spans;
-}
-
-/**
- * One request per span, in order. The first `workers` requests carry the
- * scene: an exchange with `limit: workers` starts a fresh process for each
- * of them, and reuses those processes for the rest, which need only rows.
- */
-export function rowRequests(scene: SceneSpec, workers: number, size: number): RowRequest[] {
-  return rowSpans(scene.height, size).map((span, i) => (i < workers ? { ...span, scene } : span));
 }
 
 /**

@@ -1,22 +1,20 @@
 // ppygmy_reuse.py: the managed exchange with reusable processes.
-import { makeReusable } from '../../../pprocess/index.js';
+import { makeReusable, partial } from '../../../pprocess/index.js';
 import { renderRows, ROW_WORKER_URL } from '../row-worker.js';
 import type { Executor } from './executor.js';
-import { closingOnFailure, rowRequests, rowsPerTask, workerCount } from './requests.js';
+import { closingOnFailure, rowSpans, rowsPerTask, workerCount } from './requests.js';
 import { RowExchange } from './row-exchange.js';
 
-/** A `RowExchange` with `reuse`, managing `makeReusable(renderRows)`: the exchange feeds each finished process the next request. */
+/** A `RowExchange` with `reuse`, managing `makeReusable(renderRows)`: the exchange feeds each finished process the next rows. */
 export const reuse: Executor = {
   name: 'reuse',
   description: 'Exchange subclass with reuse and makeReusable',
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     const rows = new RowExchange(sink, { limit: workers, reuse: true, signal });
-    const renderRowsManaged = rows.manage(makeReusable(ROW_WORKER_URL, renderRows));
+    const renderRowsManaged = rows.manage(partial(makeReusable(ROW_WORKER_URL, renderRows), scene));
     await closingOnFailure(rows, async () => {
-      for (const request of rowRequests(scene, workers, rowsPerTask(scene.height, workers, requested))) {
-        await renderRowsManaged(request);
-      }
+      for (const span of rowSpans(scene.height, rowsPerTask(scene.height, workers, requested))) await renderRowsManaged(span);
       await rows.finish();
     });
   },

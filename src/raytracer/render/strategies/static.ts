@@ -1,13 +1,13 @@
 // Static splitting: the baseline that dynamic row scheduling beats when
 // rows differ in cost.
-import { makeParallel, Map as ParallelMap } from '../../../pprocess/index.js';
-import { renderRows, ROW_WORKER_URL, type RowRequest, type RowResult } from '../row-worker.js';
+import { makeParallel, Map as ParallelMap, partial } from '../../../pprocess/index.js';
+import { renderRows, ROW_WORKER_URL, type RowResult, type RowSpan } from '../row-worker.js';
 import type { Executor } from './executor.js';
 import { closingOnFailure, workerCount } from './requests.js';
 
 /**
  * One contiguous band of rows per process, decided up front (`Map.call`
- * with `makeParallel(renderRows)`): when the costly rows fall in one band,
+ * with `makeParallel(renderRows)`, the scene fixed by `partial`): when the costly rows fall in one band,
  * the other processes finish early and wait.
  */
 export const staticSplit: Executor = {
@@ -15,13 +15,13 @@ export const staticSplit: Executor = {
   description: 'one band of rows per process, split up front',
   async run(scene, { procs, signal }, sink) {
     const workers = workerCount(scene, procs);
-    const bands: RowRequest[] = Array.from({ length: workers }, (_, i) => {
+    const bands: RowSpan[] = Array.from({ length: workers }, (_, i) => {
       const y = Math.floor((i * scene.height) / workers);
-      return { scene, y, rows: Math.floor(((i + 1) * scene.height) / workers) - y };
+      return { y, rows: Math.floor(((i + 1) * scene.height) / workers) - y };
     });
     const results = new ParallelMap<RowResult>({ limit: workers, signal });
     await closingOnFailure(results, async () => {
-      results.call(makeParallel(ROW_WORKER_URL, renderRows), bands);
+      results.call(partial(makeParallel(ROW_WORKER_URL, renderRows), scene), bands);
       for await (const { y, pixels } of results) sink(y, pixels);
     });
   },

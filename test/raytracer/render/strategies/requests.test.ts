@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseScene } from '../../../../src/raytracer/index.js';
-import { rowRequests, rowSpans, rowsPerTask, workerCount } from '../../../../src/raytracer/render/strategies/requests.js';
+import { rowSpans, rowsPerTask, workerCount } from '../../../../src/raytracer/render/strategies/requests.js';
 import { tinyScene } from '../../helpers/scenes.js';
 
 describe('cutting rows into tasks', () => {
@@ -24,16 +24,6 @@ describe('cutting rows into tasks', () => {
       { y: 0, rows: 4 },
       { y: 4, rows: 4 },
       { y: 8, rows: 2 },
-    ]);
-  });
-
-  test('only the first request of each process carries the scene', () => {
-    const scene = parseScene(tinyScene());
-    const requests = rowRequests(scene, 2, 2);
-    expect(requests.map((r) => [r.y, r.rows, r.scene === scene])).toEqual([
-      [0, 2, true],
-      [2, 2, true],
-      [4, 2, false],
     ]);
   });
 
