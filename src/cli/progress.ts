@@ -72,8 +72,9 @@ export function describeProgress(done: number, total: number, elapsedS: number):
   return `${done}/${total} rows (${percent}%)  ${rate.toFixed(1)} rows/s  elapsed ${formatSeconds(elapsedS)}  ETA ${eta}`;
 }
 
-/** Seconds as `4.2 s` or `3 m 05 s`. */
+/** Seconds as `0.27 s`, `14.2 s` or `3 m 05 s`. */
 export function formatSeconds(s: number): string {
+  if (s < 10) return `${s.toFixed(2)} s`;
   if (s < 60) return `${s.toFixed(1)} s`;
   const minutes = Math.floor(s / 60);
   return `${minutes} m ${String(Math.round(s - minutes * 60)).padStart(2, '0')} s`;

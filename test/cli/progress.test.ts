@@ -8,12 +8,13 @@ function fakeStream(isTTY: boolean) {
 
 describe('progress', () => {
   test('describes rows done, rate, elapsed time and ETA', () => {
-    expect(describeProgress(120, 720, 4)).toBe('120/720 rows (16%)  30.0 rows/s  elapsed 4.0 s  ETA 20.0 s');
+    expect(describeProgress(120, 720, 4)).toBe('120/720 rows (16%)  30.0 rows/s  elapsed 4.00 s  ETA 20.0 s');
     expect(describeProgress(0, 10, 0)).toMatch(/ETA \?$/);
   });
 
   test.each([
-    [4.25, '4.3 s'],
+    [0.274, '0.27 s'],
+    [14.25, '14.3 s'],
     [59.9, '59.9 s'],
     [125, '2 m 05 s'],
   ])('formats %f s as %s', (s, text) => {
@@ -47,9 +48,9 @@ describe('progress', () => {
     }
     progress.finish();
     expect(writes).toEqual([
-      '4/10 rows (40%)  3.3 rows/s  elapsed 1.2 s  ETA 1.8 s\n',
-      '8/10 rows (80%)  3.3 rows/s  elapsed 2.4 s  ETA 0.6 s\n',
-      '10/10 rows (100%)  3.3 rows/s  elapsed 3.0 s  ETA 0.0 s\n',
+      '4/10 rows (40%)  3.3 rows/s  elapsed 1.20 s  ETA 1.80 s\n',
+      '8/10 rows (80%)  3.3 rows/s  elapsed 2.40 s  ETA 0.60 s\n',
+      '10/10 rows (100%)  3.3 rows/s  elapsed 3.00 s  ETA 0.00 s\n',
     ]);
   });
 

@@ -18,7 +18,7 @@ describe('render command', () => {
     const out = join(dir, 'small.png');
     const result = await runCli(['render', pygmy, '--width', '30', '--height', '20', '--procs', '2', '--strategy', 'queue', '--seed', '5', '--out', out]);
     expect(result.stderr).toMatch(/^Rendering .*pygmy\.json: 30×20, 2 processes, strategy queue\n/);
-    expect(result.stdout).toMatch(/^Rendered 30×20 with 2 processes, strategy queue in \d+\.\d s \(\d+\.\d rows\/s\): wrote .*small\.png\n$/);
+    expect(result.stdout).toMatch(/^Rendered 30×20 with 2 processes, strategy queue in \d+\.\d+ s \(\d+\.\d rows\/s\): wrote .*small\.png\n$/);
     expect(result.code).toBe(0);
     const expected = await render({ ...shippedScene('pygmy', { width: 30, height: 20 }), seed: 5 }, { strategy: 'serial' });
     expect(Buffer.from(decodePng(readFileSync(out)).data).equals(Buffer.from(expected.data))).toBe(true);
