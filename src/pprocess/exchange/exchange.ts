@@ -37,6 +37,8 @@ export class Exchange {
   readonly limit: number | undefined;
   /** Whether finished processes are sent the next queued arguments instead of exiting. */
   readonly reuse: boolean;
+  /** Whether reused processes that run out of work wait for more, until `close()`. */
+  readonly keepAlive: boolean;
   /** Whether a process may send many values (a message does not mean it has finished). */
   readonly continuous: boolean;
   /** Whether channels are closed when removed. */
@@ -47,6 +49,8 @@ export class Exchange {
   removed: Channel[] = [];
 
   #active = new Set<Channel>();
+  // Reused processes waiting for work (keepAlive).
+  #idle = new Set<Channel>();
   #waiting: Work[] = [];
   #work = new Map<Channel, Work>();
   #failures: Error[] = [];
@@ -59,6 +63,7 @@ export class Exchange {
     validateExchangeOptions(options, this.constructor.name);
     this.limit = options.limit;
     this.reuse = options.reuse ?? false;
+    this.keepAlive = options.keepAlive ?? false;
     this.continuous = options.continuous ?? false;
     this.autoclose = options.autoclose ?? true;
     this.retries = options.retries ?? 0;
@@ -103,13 +108,14 @@ export class Exchange {
   /** Stops watching a channel, closing it if `autoclose` is set. */
   remove(channel: Channel): void {
     this.#active.delete(channel);
+    this.#idle.delete(channel);
     this.#supervisor.stopTimer(channel);
     if (this.autoclose) channel.close();
   }
 
   /** Whether work is queued or channels are still active. */
   unfinished(): boolean {
-    return this.#active.size > 0 || this.#waiting.length > 0;
+    return this.#active.size > this.#idle.size || this.#waiting.length > 0;
   }
 
   /** Whether as many channels are active as the limit allows. */
@@ -156,6 +162,7 @@ export class Exchange {
   async close(): Promise<void> {
     this.#closed = true;
     this.#waiting = [];
+    this.#idle.clear();
     const channels = [...this.#active];
     for (const channel of channels) {
       this.#active.delete(channel);
@@ -286,13 +293,18 @@ export class Exchange {
       if (next) this.#launch(next);
       return;
     }
-    if (next) {
-      next.attempts++;
-      this.#work.set(channel, next);
-      this.#supervisor.startTimer(channel);
-    }
+    if (next) this.#assign(channel, next);
+    else if (this.keepAlive) this.#idle.add(channel);
+    else void this.#sendWork(channel, undefined);
+  }
+
+  // Gives a reused process its next work.
+  #assign(channel: Channel, work: Work): void {
+    work.attempts++;
+    this.#work.set(channel, work);
+    this.#supervisor.startTimer(channel);
     // Not awaited: the process takes its work while other channels are served.
-    void this.#sendWork(channel, next);
+    void this.#sendWork(channel, work);
   }
 
   // Sends a reused process its next arguments, or null to end it.
@@ -313,6 +325,11 @@ export class Exchange {
   }
 
   #startQueued(): void {
+    for (const channel of this.#idle) {
+      if (this.#waiting.length === 0) return;
+      this.#idle.delete(channel);
+      if (!channel.closed) this.#assign(channel, this.#waiting.shift()!);
+    }
     while (this.#waiting.length > 0 && !this.busy()) this.#launch(this.#waiting.shift()!);
   }
 

@@ -10,6 +10,13 @@ export interface ExchangeOptions {
   limit?: number;
   /** Keep processes alive and send them the next queued arguments; `null` ends them. */
   reuse?: boolean;
+  /**
+   * With `reuse`: processes that run out of work stay alive, waiting for the
+   * next work started in this exchange, until `close()` — a pool, so that
+   * later work skips process start-up and finds its code already loaded and
+   * compiled. Waiting processes do not count as unfinished work.
+   */
+  keepAlive?: boolean;
   /** A process may send many values; queued work starts when a process ends. */
   continuous?: boolean;
   /** Close channels when they are removed (default `true`). */
@@ -48,10 +55,13 @@ export function validateExchangeOptions(options: ExchangeOptions, api: string): 
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw invalidType(`${api}: signal must be an AbortSignal, got ${typeof signal}`);
   }
-  for (const flag of ['reuse', 'continuous', 'autoclose'] as const) {
+  for (const flag of ['reuse', 'keepAlive', 'continuous', 'autoclose'] as const) {
     if (options[flag] !== undefined && typeof options[flag] !== 'boolean') {
       throw invalidType(`${api}: ${flag} must be a boolean, got ${typeof options[flag]}`);
     }
+  }
+  if (options.keepAlive && !options.reuse) {
+    throw invalidType(`${api}: keepAlive keeps reused processes waiting for work: it needs reuse: true`);
   }
 }
 

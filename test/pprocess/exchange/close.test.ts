@@ -29,6 +29,25 @@ describe('Exchange.close()', () => {
   });
 });
 
+describe('keepAlive', () => {
+  test('reused processes wait for the next work between batches, until close()', async () => {
+    const pool = new ParallelMap<[number, number]>({ limit: 2, reuse: true, keepAlive: true });
+    const first = await pool.call(makeParallel(tasks, 'whoRuns'), [0, 1, 2, 3]).toArray();
+    expect(pool.unfinished()).toBe(false);
+    const pids = new Set(first.map(([, pid]) => pid));
+    expect(pids.size).toBeLessThanOrEqual(2);
+    const second = (await pool.call(makeParallel(tasks, 'whoRuns'), [4, 5, 6]).toArray()).slice(4);
+    expect(second.map(([i]) => i)).toEqual([4, 5, 6]);
+    for (const [, pid] of second) expect(pids).toContain(pid);
+    await pool.close();
+    await allGone([...pids], 1000);
+  });
+
+  test('needs reuse', () => {
+    expect(() => new ParallelMap({ keepAlive: true })).toThrow(/needs reuse: true/);
+  });
+});
+
 describe('partial()', () => {
   test('gives a reused process the leading arguments once, then each call its own', async () => {
     const table = Array.from({ length: 100_000 }, (_, i) => i * 3);
