@@ -1,7 +1,7 @@
 // Starting background processes: detached processes, in their own session,
 // that run a callable with a persistent channel listening at an address and
 // outlive their creator. Results wait there until a client connects.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { Kind } from '../channel/protocol.js';
 import { assertCloneable, encodeValue } from '../channel/wire-value.js';
 import { PProcessError, ProcessExitError, RemoteError, SocketAddressError } from '../errors.js';
 import { assertCallable, specOf, type AnyCallable, type Callable, type CallableSpec } from '../process/callable.js';
+import { replaySetup } from '../process/create.js';
 import { REPLAY_ENV } from '../process/replay.js';
 import { addressInUse, probeAddress, resolveAddress } from './address.js';
 import { assertMayStart, nodeCommand } from '../process/node-command.js';
@@ -93,11 +94,28 @@ export async function startBackground(
   // again as it binds, in case another took the address in between.
   if ((await probeAddress(address)) === 'live') throw addressInUse(address);
 
-  const child = spawnDetached(address, callable.module, options);
+  const command = nodeCommand({ script: runtimeEntry, module: callable.module, args: [address] });
+  const request: BackgroundRequest = { callable: specOf(callable), args, address };
+  await handOver(spawnDetached(command, {}, options), address, options, request);
+}
+
+/**
+ * Fork-style: starts a background process that replays this program (see
+ * create()) to the create(address) call described by `plan`, where it starts
+ * listening at `address`; resolves once it listens.
+ */
+export async function createBackground(address: string, plan: string, options: BackgroundOptions): Promise<void> {
+  if ((await probeAddress(address)) === 'live') throw addressInUse(address);
+  const command = nodeCommand({ script: process.argv[1]!, args: process.argv.slice(2), preload: replaySetup });
+  await handOver(spawnDetached(command, { [REPLAY_ENV]: plan }, options), address, options);
+}
+
+// Hands a new background process its work (if any: a replay knows its own),
+// and waits until it says it listens.
+async function handOver(child: ChildProcess, address: string, options: BackgroundOptions, request?: BackgroundRequest) {
   const handover = new Channel(child.stdio[HANDOVER_FD] as Socket, { pid: child.pid!, process: child });
   try {
-    const request: BackgroundRequest = { callable: specOf(callable), args, address };
-    handover.sendControl(Kind.run, encodeValue(request));
+    if (request) handover.sendControl(Kind.run, encodeValue(request));
     await handover.receive(); // It listens.
   } catch (error) {
     throw startError(error, address, options);
@@ -111,10 +129,10 @@ export async function startBackground(
 // nor its terminal's signals end it), with no parent-death signal and not
 // recorded among the processes ended with the creator. File descriptor 3
 // carries only the handover.
-function spawnDetached(address: string, module: string, options: BackgroundOptions) {
-  const [file, ...args] = nodeCommand({ script: runtimeEntry, module, args: [address] });
-  const env = { ...process.env };
-  delete env[REPLAY_ENV];
+function spawnDetached(command: string[], extraEnv: Record<string, string>, options: BackgroundOptions): ChildProcess {
+  const [file, ...args] = command;
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
+  if (!extraEnv[REPLAY_ENV]) delete env[REPLAY_ENV];
   const log = options.log === undefined ? 'ignore' : openSync(options.log, 'a', 0o600);
   try {
     const child = spawn(file!, args, { detached: true, stdio: ['ignore', log, log, 'pipe'], env });

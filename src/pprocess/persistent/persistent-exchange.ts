@@ -1,12 +1,13 @@
 // PersistentExchange: an Exchange that watches background processes, which
 // it reaches by their addresses (the original's Persistent mix-in).
 import { Exchange } from '../exchange/exchange.js';
+import type { Channel } from '../channel/channel.js';
 import type { Callable } from '../process/callable.js';
 import type { BackgroundOptions } from './background.js';
 import {
   backgroundOptionsOf,
   connectTo,
-  createNotSupported,
+  createAt,
   manageAt,
   startAt,
   type PersistentExchangeOptions,
@@ -50,9 +51,15 @@ export class PersistentExchange extends Exchange {
     return manageAt(this, this.#background, address, callable);
   }
 
-  /** Fork-style creation of a background process: not supported; use `start(address, callable, ...args)`. */
-  override async create(address?: string): Promise<never> {
-    void address;
-    throw createNotSupported(`${this.constructor.name}.create()`);
+  /**
+   * Fork-style: creates a background process, listening at `address`, that
+   * runs the rest of the program from this call (see `createAt`). Returns its
+   * persistent channel there, and null here, where the exchange watches it.
+   */
+  override create(address: string): Promise<Channel | null>;
+  /** @deprecated A persistent exchange needs the address: `create(address)`. */
+  override create(): Promise<never>;
+  override create(address?: string): Promise<Channel | null> {
+    return createAt(this, this.#background, address as string);
   }
 }

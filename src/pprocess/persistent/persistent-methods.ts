@@ -1,11 +1,15 @@
 // What the persistent exchanges add to Exchange and Queue (the original's
 // Persistent mix-in): watching background processes by their addresses.
+import type { Channel } from '../channel/channel.js';
 import type { Exchange, ExchangeOptions } from '../exchange/exchange.js';
-import { PProcessError } from '../errors.js';
+import { serializeError } from '../errors.js';
 import { assertCallable, type AnyCallable } from '../process/callable.js';
 import { resolveAddress } from './address.js';
-import { startBackground, validateBackgroundOptions, type BackgroundOptions } from './background.js';
+import { replayPlanFor, unmuteReplay } from '../process/create.js';
+import { nextCreateStep } from '../process/replay.js';
+import { createBackground, startBackground, validateBackgroundOptions, type BackgroundOptions } from './background.js';
 import { connectPersistent } from './connect.js';
+import { handoverChannel, listenAndReport } from './handover.js';
 
 /** Options of a `PersistentExchange` or `PersistentQueue`. */
 export interface PersistentExchangeOptions extends ExchangeOptions, BackgroundOptions {}
@@ -51,9 +55,32 @@ export function backgroundOptionsOf(options: PersistentExchangeOptions, api: str
   return options.log === undefined ? {} : { log: options.log };
 }
 
-/** The error for fork-style creation of a background process, which is not supported. */
-export function createNotSupported(api: string): PProcessError {
-  return new PProcessError('ERR_NOT_SUPPORTED',
-    `${api}: creating a background process fork-style is not supported; ` +
-      'start one with start(address, callable, ...args) or backgroundCallable(address, callable)');
+/**
+ * Fork-style: in the creator, starts a background process that replays the
+ * program to this create(address) call (see create()), where it listens at
+ * `address`; then watches it, once the exchange has room, and returns null.
+ * In that process, the call returns its persistent channel (pid 0): the
+ * rest of the program runs there, in the background, until `exit(channel)`.
+ */
+export async function createAt(exchange: Exchange, options: BackgroundOptions, address: string): Promise<Channel | null> {
+  const path = resolveAddress(address, `${exchange.constructor.name}.create()`);
+  const step = nextCreateStep();
+  if (step.kind === 'replayed') return null;
+  if (step.kind === 'own') return becomeBackground(path);
+  await exchange.wait();
+  await createBackground(path, replayPlanFor(step), options);
+  await connectTo(exchange, path);
+  return null;
+}
+
+// The replay has reached its create(address): it listens there, tells its
+// creator, and runs the rest of the program in the background.
+async function becomeBackground(address: string): Promise<Channel> {
+  const { channel } = await listenAndReport(handoverChannel(), address);
+  unmuteReplay();
+  // An exception escaping the created branch waits for a client, as a result would.
+  process.on('uncaughtException', (error) => {
+    channel.sendError(serializeError(error)).finally(() => process.exit(1));
+  });
+  return channel;
 }

@@ -5,12 +5,13 @@
 // cannot be a TypeScript mixin here, whose declarations cannot be emitted
 // for a base class with protected members.
 import { Queue } from '../exchange/queue.js';
+import type { Channel } from '../channel/channel.js';
 import type { Callable } from '../process/callable.js';
 import type { BackgroundOptions } from './background.js';
 import {
   backgroundOptionsOf,
   connectTo,
-  createNotSupported,
+  createAt,
   manageAt,
   startAt,
   type PersistentExchangeOptions,
@@ -54,10 +55,16 @@ export class PersistentQueue<T = unknown> extends Queue<T> {
     return manageAt(this, this.#background, address, callable);
   }
 
-  /** Fork-style creation of a background process: not supported; use `start(address, callable, ...args)`. */
-  override async create(address?: string): Promise<never> {
-    void address;
-    throw createNotSupported(`${this.constructor.name}.create()`);
+  /**
+   * Fork-style: creates a background process, listening at `address`, that
+   * runs the rest of the program from this call (see `createAt`). Returns its
+   * persistent channel there, and null here, where the exchange watches it.
+   */
+  override create(address: string): Promise<Channel | null>;
+  /** @deprecated A persistent exchange needs the address: `create(address)`. */
+  override create(): Promise<never>;
+  override create(address?: string): Promise<Channel | null> {
+    return createAt(this, this.#background, address as string);
   }
 }
 

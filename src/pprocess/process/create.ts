@@ -4,10 +4,11 @@ import { Socket } from 'node:net';
 import { Channel } from '../channel/channel.js';
 import { serializeError } from '../errors.js';
 import { CHANNEL_FD, launch } from './launch.js';
-import { nextCreateStep, REPLAY_ENV, replayState, type CreateStep } from './replay.js';
+import { nextCreateStep, REPLAY_ENV, replayState, type CreateStep, type ReplayPlan } from './replay.js';
 
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-const replaySetup = new URL(`./replay-setup${ownExtension}`, import.meta.url).href;
+/** The module a replay loads before the program (see replay-setup.ts). */
+export const replaySetup = new URL(`./replay-setup${ownExtension}`, import.meta.url).href;
 
 /**
  * Creates a process that runs the rest of the program from this call, like
@@ -33,14 +34,24 @@ export async function create(): Promise<Channel> {
  */
 export function channelFor(step: Exclude<CreateStep, { kind: 'replayed' }>): Channel {
   if (step.kind === 'own') return ownChannel();
-  const plan = { target: step.call, site: step.site, pids: replayState().pids };
   return launch({
     entry: process.argv[1],
     args: process.argv.slice(2),
     preload: replaySetup,
     stdin: 'ignore',
-    env: { [REPLAY_ENV]: JSON.stringify(plan) },
+    env: { [REPLAY_ENV]: replayPlanFor(step) },
   });
+}
+
+/** The plan (as the environment variable's text) of the replay that a create() call starts. */
+export function replayPlanFor(step: Extract<CreateStep, { kind: 'spawn' }>): string {
+  const plan: ReplayPlan = { target: step.call, site: step.site, pids: replayState().pids };
+  return JSON.stringify(plan);
+}
+
+/** Lets the replay's own output through, from its own create() call on. */
+export function unmuteReplay(): void {
+  (replayState() as { unmute?: () => void }).unmute?.();
 }
 
 function ownChannel(): Channel {
@@ -54,7 +65,7 @@ function ownChannel(): Channel {
   process.on('uncaughtException', (error) => {
     channel.sendError(serializeError(error)).finally(() => process.exit(1));
   });
-  (replayState() as { unmute?: () => void }).unmute?.();
+  unmuteReplay();
   return channel;
 }
 

@@ -22,7 +22,9 @@ export function backgroundPids(dir: string): number[] {
     } catch {
       continue; // Ended while we looked.
     }
-    if (command.includes('background-runtime') && command.includes(`${dir}/`) && isAlive(Number(entry))) {
+    // Started by backgroundCallable (the background runtime) or by create(address) (a replay of the program).
+    const background = command.includes('background-runtime') || command.includes('replay-setup');
+    if (background && command.includes(`${dir}`) && isAlive(Number(entry))) {
       pids.push(Number(entry));
     }
   }

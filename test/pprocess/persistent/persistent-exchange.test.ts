@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeParallel, PersistentExchange, PersistentQueue, type Channel } from '../../../src/pprocess/index.js';
+import { outcome, runScript } from '../../helpers/processes.js';
 import { backgroundPids, expectNothingLeft, removeSocketDirectory, socketDirectory } from './background-helpers.js';
 
 const tasks = new URL('./fixtures/background-tasks.ts', import.meta.url);
@@ -56,10 +57,19 @@ describe('PersistentQueue', () => {
     await expectNothingLeft(dir);
   });
 
-  test('fork-style create(address) is not supported, and says what to use', async () => {
-    await expect(new PersistentQueue().create(join(dir, 'x.socket'))).rejects.toMatchObject({
-      code: 'ERR_NOT_SUPPORTED', message: expect.stringContaining('start(address, callable, ...args)'),
-    });
+  test('fork-style create(address): background processes replay the program to their call; a later run collects', async () => {
+    const program = 'test/pprocess/fixtures/create/persistent.ts';
+    const started = await outcome(runScript(program, [dir, 'start']));
+    expect(started).toMatchObject({ stdout: 'Starting...\nstarted\n', exitCode: 0 });
+    expect(backgroundPids(dir)).toHaveLength(3);
+    const collected = await outcome(runScript(program, [dir, 'collect']));
+    expect(collected).toMatchObject({ stdout: '[[0,0],[1,1],[2,4]]\n', exitCode: 0 });
+    await expectNothingLeft(dir);
+  });
+
+  test('create() needs an address', async () => {
+    const exchange = new PersistentExchange();
+    await expect((exchange.create as () => Promise<unknown>).call(exchange)).rejects.toThrow(/address/);
   });
 
   test('connecting where nothing listens rejects with ENOENT', async () => {

@@ -1,0 +1,40 @@
+// The first moments of a background process: it listens at its address and
+// tells its creator so (or why it cannot) over file descriptor 3, which it
+// then closes, to depend on nobody.
+import { Socket } from 'node:net';
+import { constants } from 'node:os';
+import { Channel } from '../channel/channel.js';
+import { serializeError } from '../errors.js';
+import { listenPersistent, type PersistentEndpoint } from './persistent-channel.js';
+
+const HANDOVER_FD = 3;
+
+/** The channel to the creator, on file descriptor 3, until the process listens. */
+export function handoverChannel(): Channel {
+  return new Channel(new Socket({ fd: HANDOVER_FD, readable: true, writable: true }), { pid: 0 });
+}
+
+/** Listens at `address`, tells the creator, and closes the handover; exits if it cannot listen. */
+export async function listenAndReport(handover: Channel, address: string): Promise<PersistentEndpoint> {
+  let endpoint: PersistentEndpoint;
+  try {
+    endpoint = await listenPersistent(address);
+  } catch (error) {
+    await handover.sendError(serializeError(error));
+    handover.close();
+    process.exit(1);
+  }
+  endOnSignals();
+  if (endpoint.replacedStale) console.error(`pprocess: replaced the stale socket file ${address}`);
+  await handover.send('listening');
+  handover.close();
+  return endpoint;
+}
+
+// Ended by a signal, the process still removes its socket file: exiting runs
+// the 'exit' handler that does it.
+function endOnSignals(): void {
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.once(signal, () => process.exit(128 + constants.signals[signal]));
+  }
+}
