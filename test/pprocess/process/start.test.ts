@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { liveProcesses } from '../../../src/pprocess/process/registry.js';
-import { exit, isMain, makeParallel, RemoteError, start, task } from '../../../src/pprocess/index.js';
+import { exit, isMain, makeParallel, RemoteError, start, task, waitall } from '../../../src/pprocess/index.js';
 
 const tasks = new URL('../fixtures/tasks.ts', import.meta.url);
 
@@ -50,6 +50,12 @@ describe('exit()', () => {
     await expect(exit(channel)).rejects.toThrow(TypeError);
     await channel.wait();
   });
+});
+
+test('waitall() resolves once every created process has exited', async () => {
+  const channels = [start(task(tasks, 'sleepFor'), 300), start(task(tasks, 'sleepFor'), 500)];
+  await waitall();
+  for (const channel of channels) expect(channel.exitStatus).toEqual({ exitCode: 0, signal: null });
 });
 
 test('isMain() is false for a module that is not the entry point', () => {
