@@ -1,6 +1,6 @@
 // The parallel raytracer (a port of PyGmy): scenes, the render function
 // with its strategies, and image output.
-export { OrthographicCamera, PerspectiveCamera, type Camera } from './camera/camera.js';
+export { OrthographicCamera, PerspectiveCamera, PrimaryRay, type Camera } from './camera/camera.js';
 export {
   OutputError,
   RaytracerError,

@@ -23,9 +23,13 @@ export class ParallelLight implements Light {
     this.#probe = this.direction.scale(SHADOW_REACH);
   }
 
-  illuminate({ world, hit }: ShadingContext): Vec3 {
+  strength({ world, hit }: ShadingContext): number {
     const probe = this.#probe;
-    if (blockedFrom(world.shapes, hit.shape, hit.position, probe.x, probe.y, probe.z)) return Vec3.ZERO;
-    return this.colour.scale(this.direction.dot(hit.normal));
+    if (blockedFrom(world.shapes, hit.shape, hit.position, probe.x, probe.y, probe.z)) return 0;
+    return this.direction.dot(hit.normal);
+  }
+
+  illuminate(ctx: ShadingContext): Vec3 {
+    return this.colour.scale(this.strength(ctx));
   }
 }

@@ -11,14 +11,18 @@ export class PointLight implements Light {
     readonly colour: Vec3,
   ) {}
 
-  illuminate({ world, hit }: ShadingContext): Vec3 {
+  strength({ world, hit }: ShadingContext): number {
     const p = hit.position;
     const dx = this.position.x - p.x;
     const dy = this.position.y - p.y;
     const dz = this.position.z - p.z;
-    if (blockedFrom(world.shapes, hit.shape, p, dx, dy, dz)) return Vec3.ZERO;
+    if (blockedFrom(world.shapes, hit.shape, p, dx, dy, dz)) return 0;
     const len = Math.sqrt(dx * dx + dy * dy + dz * dz);
     const n = hit.normal;
-    return this.colour.scale(len === 0 ? 0 : (dx * n.x + dy * n.y + dz * n.z) / len);
+    return len === 0 ? 0 : (dx * n.x + dy * n.y + dz * n.z) / len;
+  }
+
+  illuminate(ctx: ShadingContext): Vec3 {
+    return this.colour.scale(this.strength(ctx));
   }
 }

@@ -34,14 +34,22 @@ export class PixelRng {
 
   /** The next value, uniform in [0, 1). */
   next(): number {
-    let t = (this.#state = (this.#state + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (this.#step() >>> 0) / 4294967296;
   }
 
   /** An integer in [`lo`, `hi`), like Python's `random.randrange(lo, hi)`. */
   int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo));
+    // `next()` written out: a fraction returned from a call the engine does
+    // not inline is boxed on the heap, and occlusion draws three per probe.
+    return lo + Math.floor(((this.#step() >>> 0) / 4294967296) * (hi - lo));
+  }
+
+  // Advances the stream: the next 32 bits, as a signed integer (which the
+  // engine passes around unboxed).
+  #step(): number {
+    let t = (this.#state = (this.#state + 0x6d2b79f5) | 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return t ^ (t >>> 14);
   }
 }

@@ -1,4 +1,5 @@
 // Tracing one scanline: PyGmy's `render_row`, writing 8-bit RGB.
+import { PrimaryRay } from '../camera/camera.js';
 import type { Shape } from '../geometry/shape.js';
 import { PixelRng } from '../math/rng.js';
 import type { Vec3 } from '../math/vec3.js';
@@ -16,18 +17,20 @@ export const CHANNELS = 3;
 export function traceRow(world: World, y: number, out = new Uint8Array(world.width * CHANNELS)): Uint8Array {
   const { width, height, camera, shapes } = world;
   const rng = new PixelRng();
+  const aimed = new PrimaryRay();
   for (let x = 0; x < width; x++) {
-    const ray = camera.primaryRay(x, y, width, height);
+    camera.aim(x, y, width, height, aimed);
     // The nearest hit in front of the camera and before the back plane; a
     // tie goes to the shape listed first.
-    const { start, delta } = ray;
+    const { start, dx, dy, dz } = aimed;
     let nearest: Shape | undefined;
     let nearestT = 0;
     let depth = camera.backPlane;
-    for (const shape of shapes) {
-      const t = shape.hitT(start, delta.x, delta.y, delta.z);
+    for (let i = 0; i < shapes.length; i++) {
+      const shape = shapes[i]!;
+      const t = shape.hitT(start, dx, dy, dz);
       if (t < 0) continue;
-      const z = start.z + delta.z * t;
+      const z = start.z + dz * t;
       if (z < depth && z > 0) {
         nearest = shape;
         nearestT = t;
@@ -37,6 +40,7 @@ export function traceRow(world: World, y: number, out = new Uint8Array(world.wid
     let colour: Vec3 = world.background;
     if (nearest) {
       rng.reseed(world.seed, x, y);
+      const ray = aimed.toSegment();
       const hit = nearest.hitAt(ray, nearestT);
       colour = nearest.shader.shade({ world, ray, hit, depth: world.reflectionDepth, rng });
     }

@@ -1,7 +1,7 @@
 // The shader helpers of PyGmy's `shader` class: direct light, reflection to
 // a depth, ambient occlusion and colour bleed by random probes.
 import { segment, type Segment } from '../geometry/segment.js';
-import { blockedFrom, shapesWithin } from '../geometry/shape.js';
+import { blockedFrom, collectWithin, type Shape } from '../geometry/shape.js';
 import type { PixelRng } from '../math/rng.js';
 import { Vec3 } from '../math/vec3.js';
 import type { ShadingContext } from './context.js';
@@ -12,11 +12,15 @@ export function directLight(ctx: ShadingContext): Vec3 {
   let x = 0;
   let y = 0;
   let z = 0;
-  for (const light of ctx.world.lights) {
-    const c = light.illuminate(ctx);
-    x += c.x;
-    y += c.y;
-    z += c.z;
+  const lights = ctx.world.lights;
+  for (let i = 0; i < lights.length; i++) {
+    const light = lights[i]!;
+    // Each light's colour times its strength, summed without a vector per light.
+    const k = light.strength(ctx);
+    const c = light.colour;
+    x += c.x * k;
+    y += c.y * k;
+    z += c.z * k;
   }
   return new Vec3(x, y, z);
 }
@@ -31,6 +35,10 @@ export function reflection(ctx: ShadingContext): Vec3 {
   return shadeAlong(ctx, segment(ctx.hit.position, ctx.ray.delta.reflect(ctx.hit.normal)));
 }
 
+// The shapes near a hit, reused by every call to `occlusion` (which never
+// runs inside another), so that shading a hit allocates no list.
+const near: Shape[] = [];
+
 /**
  * The fraction of random probes of length `distance` from the hit that
  * escape every other shape: 1 in the open, less in creases and under objects.
@@ -40,8 +48,8 @@ export function occlusion(ctx: ShadingContext, { samples, distance }: OcclusionO
   const { world, hit, rng } = ctx;
   const start = hit.position;
   // Only shapes within reach can block a probe: usually few or none.
-  const near = shapesWithin(world.shapes, hit.shape, start, distance);
-  if (near.length === 0) return 1;
+  const count = collectWithin(world.shapes, hit.shape, start, distance, near);
+  if (count === 0) return 1;
   let occluded = 0;
   for (let i = 0; i < samples; i++) {
     const x = rng.int(-100, 100);
@@ -50,7 +58,7 @@ export function occlusion(ctx: ShadingContext, { samples, distance }: OcclusionO
     const len = Math.sqrt(x * x + y * y + z * z);
     // As randomDirection(rng).scale(distance), without the garbage.
     const k = len === 0 ? 0 : distance / len;
-    if (blockedFrom(near, undefined, start, x * k, y * k, z * k)) occluded++;
+    if (blockedFrom(near, undefined, start, x * k, y * k, z * k, count)) occluded++;
   }
   return 1 - occluded / samples;
 }
@@ -64,9 +72,17 @@ export function colourAlong(ctx: ShadingContext, delta: Vec3): Vec3 {
 /** The mean colour gathered along random probes of length `distance`: light bled from nearby surfaces. */
 export function colourBleed(ctx: ShadingContext, { samples, distance }: OcclusionOptions): Vec3 {
   if (samples <= 0) return Vec3.ZERO;
-  let sum = Vec3.ZERO;
-  for (let i = 0; i < samples; i++) sum = sum.add(colourAlong(ctx, randomDirection(ctx.rng).scale(distance)));
-  return sum.scale(1 / samples);
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  for (let i = 0; i < samples; i++) {
+    const c = colourAlong(ctx, randomDirection(ctx.rng).scale(distance));
+    x += c.x;
+    y += c.y;
+    z += c.z;
+  }
+  const k = 1 / samples;
+  return new Vec3(x * k, y * k, z * k);
 }
 
 /**

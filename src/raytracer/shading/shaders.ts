@@ -1,7 +1,7 @@
 // The shaders: PyGmy's base shader (direct light), the "everything" and
 // "spot" shaders of its scene.py, and a colour-bleed shader built from the
 // same helpers. Each takes its parameters once, at construction.
-import type { Vec3 } from '../math/vec3.js';
+import { Vec3 } from '../math/vec3.js';
 import type { ShadingContext } from './context.js';
 import { colourBleed, directLight, occlusion, reflection } from './helpers.js';
 import type { OcclusionOptions, Shader } from './shader.js';
@@ -34,7 +34,7 @@ export class EverythingShader implements Shader {
 
   shade(ctx: ShadingContext): Vec3 {
     const { colour, reflection: share, occlusion: occ } = this.options;
-    return mix(directLight(ctx).mul(colour), reflection(ctx), share).scale(occlusion(ctx, occ));
+    return mixScaled(directLight(ctx), colour, reflection(ctx), share, occlusion(ctx, occ));
   }
 }
 
@@ -58,9 +58,19 @@ export class SpotShader implements Shader {
   shade(ctx: ShadingContext): Vec3 {
     const { colour, reflection: share, occlusion: occ, threshold, darken, scale } = this.options;
     const { x, z } = ctx.hit.position;
-    let direct = directLight(ctx).mul(colour);
-    if (Math.sin(x * scale) + Math.cos(z * scale) > threshold) direct = direct.scale(darken);
-    return reflection(ctx).scale(share).add(direct.scale((1 - share) * occlusion(ctx, occ)));
+    const light = directLight(ctx);
+    let dx = light.x * colour.x;
+    let dy = light.y * colour.y;
+    let dz = light.z * colour.z;
+    if (Math.sin(x * scale) + Math.cos(z * scale) > threshold) {
+      dx *= darken;
+      dy *= darken;
+      dz *= darken;
+    }
+    // In this order: the reflection's samples come before the occlusion's.
+    const mirrored = reflection(ctx);
+    const k = (1 - share) * occlusion(ctx, occ);
+    return new Vec3(mirrored.x * share + dx * k, mirrored.y * share + dy * k, mirrored.z * share + dz * k);
   }
 }
 
@@ -78,11 +88,18 @@ export class BleedShader implements Shader {
 
   shade(ctx: ShadingContext): Vec3 {
     const { colour, amount, bleed, occlusion: occ } = this.options;
-    return mix(directLight(ctx).mul(colour), colourBleed(ctx, bleed), amount).scale(occlusion(ctx, occ));
+    return mixScaled(directLight(ctx), colour, colourBleed(ctx, bleed), amount, occlusion(ctx, occ));
   }
 }
 
-// `a` and `b` blended, `share` of `b`.
-function mix(a: Vec3, b: Vec3, share: number): Vec3 {
-  return a.scale(1 - share).add(b.scale(share));
+// `light` filtered by `colour`, blended with `share` of `other`, the whole
+// scaled by `k`: `light.mul(colour).scale(1 - share).add(other.scale(share)).scale(k)`
+// with the same arithmetic in the same order, and no intermediate vectors.
+function mixScaled(light: Vec3, colour: Vec3, other: Vec3, share: number, k: number): Vec3 {
+  const keep = 1 - share;
+  return new Vec3(
+    (light.x * colour.x * keep + other.x * share) * k,
+    (light.y * colour.y * keep + other.y * share) * k,
+    (light.z * colour.z * keep + other.z * share) * k,
+  );
 }
