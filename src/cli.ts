@@ -2,6 +2,7 @@
 // The command line: wires the subcommands, each defined in its own file
 // under cli/, and turns errors into messages and exit codes.
 import { Command, CommanderError } from 'commander';
+import { benchCommand } from './cli/bench-command.js';
 import { renderCommand } from './cli/render-command.js';
 import { ExitCode, exitCodeFor } from './cli/exit-codes.js';
 import { isMain } from './pprocess/index.js';
@@ -11,7 +12,7 @@ export function createProgram(): Command {
   const program = new Command('pprocess-raytracer')
     .description('A parallel raytracer (a port of PyGmy) built on pprocess process parallelism')
     .showHelpAfterError('(add --help for usage)');
-  for (const command of [renderCommand()]) {
+  for (const command of [renderCommand(), benchCommand()]) {
     program.addCommand(command.showHelpAfterError('(add --help for usage)'));
   }
   // Report parse errors as exceptions, so that main() chooses the exit code.

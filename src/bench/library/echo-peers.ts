@@ -1,0 +1,91 @@
+// Three ways to reach a process that echoes each message: pprocess's
+// Channel (a socket at fd 3, v8 serialization, every message
+// acknowledged), Node's own IPC channel with advanced serialization, and
+// the same socket framed by pprocess's codec without acknowledgements.
+import { fork, spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { encodeFrame, FrameDecoder } from '../../pprocess/codec/frame-codec.js';
+import { start, task } from '../../pprocess/index.js';
+import { childExecArgv, sibling } from '../peers/module-files.js';
+import { echo } from './tasks.js';
+
+/** A started process that sends back what it is sent. */
+export interface EchoPeer {
+  readonly name: string;
+  /** Sends `message` and resolves with the echo. */
+  roundTrip(message: unknown): Promise<unknown>;
+  /** Ends the process and waits for its exit. */
+  close(): Promise<void>;
+}
+
+const PEER = sibling(import.meta.url, './ipc-peer');
+
+/** The three echo peers, each started and answering. */
+export async function startEchoPeers(): Promise<EchoPeer[]> {
+  const peers = [channelPeer(), ipcPeer(), framedPeer()];
+  for (const peer of peers) await peer.roundTrip(0); // up and answering
+  return peers;
+}
+
+function channelPeer(): EchoPeer {
+  const channel = start(task(sibling(import.meta.url, './tasks').href, echo));
+  return {
+    name: 'pprocess Channel',
+    async roundTrip(message) {
+      await channel.send(message);
+      return channel.receive();
+    },
+    async close() {
+      await channel.send(null);
+      await channel.wait();
+      channel.close();
+    },
+  };
+}
+
+function ipcPeer(): EchoPeer {
+  const child = fork(fileURLToPath(PEER), ['--ipc'], { serialization: 'advanced', execArgv: childExecArgv(PEER), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return {
+    name: 'Node IPC (advanced)',
+    roundTrip: (message) =>
+      new Promise((resolve) => {
+        child.once('message', resolve);
+        child.send(message as never);
+      }),
+    close: () => exited(child, () => child.disconnect()),
+  };
+}
+
+function framedPeer(): EchoPeer {
+  const child = spawn(process.execPath, [...childExecArgv(PEER), fileURLToPath(PEER), '--fd3'], { stdio: ['ignore', 'inherit', 'inherit', 'pipe'] });
+  const socket = child.stdio[3] as Socket;
+  const decoder = new FrameDecoder();
+  let answer: ((value: unknown) => void) | undefined;
+  socket.on('data', (chunk: Buffer) => {
+    for (const frame of decoder.push(chunk)) answer?.(deserialize(frame.body));
+  });
+  return {
+    name: 'socket at fd 3 + codec',
+    roundTrip: (message) =>
+      new Promise((resolve) => {
+        answer = resolve;
+        const [header, body] = encodeFrame(1, serialize(message));
+        socket.cork();
+        socket.write(header);
+        socket.write(body);
+        socket.uncork();
+      }),
+    close: () => exited(child, () => socket.end()),
+  };
+}
+
+// Asks a child to end, and resolves once it has exited.
+function exited(child: ReturnType<typeof spawn>, end: () => void): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    end();
+  });
+}
