@@ -30,7 +30,7 @@ export interface BenchCommandOptions {
 
 const EXAMPLES = `
 Examples:
-  $ pprocess-raytracer bench scenes/pygmy.json --width 1280 --height 720     # what npm run bench measures
+  $ pprocess-raytracer bench scenes/pygmy.json --width 1280 --height 720 --repeat 7   # what npm run bench measures
   $ pprocess-raytracer bench --procs 2 --repeat 3 --strategies map --no-cold
   $ pprocess-raytracer bench --json > bench.json
 

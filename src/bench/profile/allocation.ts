@@ -2,7 +2,9 @@
 // to keep the objects the garbage collector has already freed, over one
 // serial render after a warm-up render, with its CPU time.
 //
-//   node dist/bench/profile/allocation.js [scene] [--width 640] [--height 360] [--raytracer path/to/raytracer/index.js]
+//   node dist/bench/profile/allocation.js [scene] [--width 640] [--height 360] [--repeat 5] [--raytracer path/to/raytracer/index.js]
+//
+// Then, without the profiler, the CPU time of `--repeat` more renders (median).
 //
 // `--raytracer` profiles another build of the raytracer (an older commit's
 // dist/raytracer/index.js) for a before-and-after comparison.
@@ -11,6 +13,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMain } from '../../pprocess/index.js';
+import { median } from '../stats.js';
 
 /** Bytes allocated in one function. */
 export interface AllocationSite {
@@ -42,7 +45,12 @@ export function allocationSites(head: SamplingNode): AllocationSite[] {
 if (isMain(import.meta.url)) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { width: { type: 'string', default: '640' }, height: { type: 'string', default: '360' }, raytracer: { type: 'string' } },
+    options: {
+      width: { type: 'string', default: '640' },
+      height: { type: 'string', default: '360' },
+      repeat: { type: 'string', default: '5' },
+      raytracer: { type: 'string' },
+    },
   });
   const module = values.raytracer ? pathToFileURL(resolve(values.raytracer)).href : new URL('../../raytracer/index.js', import.meta.url).href;
   const { loadScene, render } = (await import(module)) as typeof import('../../raytracer/index.js');
@@ -52,18 +60,23 @@ if (isMain(import.meta.url)) {
   const session = new Session();
   session.connect();
   await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true });
-  const cpu = process.cpuUsage();
   await render(scene, { strategy: 'serial' });
-  const used = process.cpuUsage(cpu);
   const { profile } = await session.post('HeapProfiler.stopSampling');
   session.disconnect();
+  const cpuMs: number[] = [];
+  for (let i = 0; i < Number(values.repeat); i++) {
+    const cpu = process.cpuUsage();
+    await render(scene, { strategy: 'serial' });
+    const used = process.cpuUsage(cpu);
+    cpuMs.push((used.user + used.system) / 1000);
+  }
   const sites = allocationSites(profile.head as SamplingNode);
   const total = sites.reduce((sum, site) => sum + site.bytes, 0);
   const pixels = scene.width * scene.height;
   process.stdout.write(
     `${scenePath} at ${scene.width}×${scene.height}, serial, after a warm-up render (${module}):\n` +
       `  ${(total / 1e6).toFixed(1)} MB allocated (sampled), ${(total / pixels).toFixed(0)} bytes per pixel; ` +
-      `CPU ${((used.user + used.system) / 1000).toFixed(0)} ms while profiling\n` +
+      `then CPU per render ${median(cpuMs).toFixed(0)} ms (median of ${cpuMs.length})\n` +
       sites.slice(0, 12).map((site) => `  ${(site.bytes / 1e6).toFixed(2).padStart(8)} MB  ${site.where}`).join('\n') + '\n',
   );
 }
