@@ -11,6 +11,8 @@ const COLOURS = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b
 /** A line of the chart: one contender's speedup at each number of processes. */
 interface Series {
   readonly label: string;
+  /** Strategies run through render() are drawn thinner: the pools and the peers are the comparison. */
+  readonly minor: boolean;
   readonly points: ReadonlyArray<readonly [procs: number, speedup: number]>;
 }
 
@@ -46,7 +48,8 @@ export function chartSvg(report: RenderBenchReport): string {
   series.forEach((s, i) => {
     const colour = COLOURS[i % COLOURS.length]!;
     const path = s.points.map(([p, v]) => `${x(p).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-    parts.push(`<polyline points="${path}" fill="none" stroke="${colour}" stroke-width="2.5"/>`);
+    const look = s.minor ? 'stroke-width="1.5" stroke-opacity="0.6"' : 'stroke-width="2.5"';
+    parts.push(`<polyline points="${path}" fill="none" stroke="${colour}" ${look}/>`);
     for (const [p, v] of s.points) parts.push(`<circle cx="${x(p).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3.5" fill="${colour}"/>`);
     legend(i + 1, colour, s.label);
   });
@@ -64,15 +67,16 @@ export async function writeChart(report: RenderBenchReport, svgPath: string, png
 
 // One series per contender name (whole commands apart), in report order; serial is the 1.0 baseline.
 function seriesOf(results: readonly ContenderResult[]): Series[] {
-  const byLabel = new Map<string, Array<[number, number]>>();
+  const byLabel = new Map<string, { minor: boolean; points: Array<[number, number]> }>();
   for (const result of results) {
     if (result.family === 'serial' || !Number.isFinite(result.speedup)) continue;
     const label = `${result.name}${result.cold ? ' (cold)' : ''}`;
-    const points = byLabel.get(label) ?? [];
-    points.push([result.procs, result.speedup]);
-    byLabel.set(label, points);
+    const minor = !result.cold && result.id === `pprocess-${result.strategy}-${result.procs}`;
+    const series = byLabel.get(label) ?? { minor, points: [] };
+    series.points.push([result.procs, result.speedup]);
+    byLabel.set(label, series);
   }
-  return [...byLabel].map(([label, points]) => ({ label, points }));
+  return [...byLabel].map(([label, { minor, points }]) => ({ label, minor, points }));
 }
 
 function line(x1: number, y1: number, x2: number, y2: number, stroke: string, width = 1, dash = ''): string {
