@@ -45,6 +45,8 @@ export class Exchange {
   readonly autoclose: boolean;
   /** How many times a task whose process died is re-run. */
   readonly retries: number;
+  /** With reuse: how many tasks a process is given at once (the next ones wait in its channel). */
+  readonly inFlight: number;
   /** The channels removed by the last call to `ready()`. */
   removed: Channel[] = [];
 
@@ -52,7 +54,10 @@ export class Exchange {
   // Reused processes waiting for work (keepAlive).
   #idle = new Set<Channel>();
   #waiting: Work[] = [];
-  #work = new Map<Channel, Work>();
+  // The work given to each channel, oldest first: the first not delivered is
+  // running, the others wait in its channel (inFlight); once all is
+  // delivered, the last work stays, for a process that sends again.
+  #work = new Map<Channel, Work[]>();
   #failures: Error[] = [];
   #nextIndex = 0;
   #storing: Promise<void> | undefined;
@@ -67,6 +72,7 @@ export class Exchange {
     this.continuous = options.continuous ?? false;
     this.autoclose = options.autoclose ?? true;
     this.retries = options.retries ?? 0;
+    this.inFlight = options.inFlight ?? 1;
     this.#supervisor = new Supervisor(options.timeoutMs, () => this.#onAbort());
     if (options.signal) this.#supervisor.follow(options.signal);
     for (const channel of options.channels ?? []) this.add(channel);
@@ -77,7 +83,7 @@ export class Exchange {
     this.#active.add(channel);
     if (!this.#work.has(channel)) {
       const work: Work = { callable: undefined, args: [], index: this.#nextIndex++, attempts: 1, delivered: false };
-      this.#work.set(channel, work);
+      this.#work.set(channel, [work]);
       this.workAdded(work);
     }
   }
@@ -242,7 +248,7 @@ export class Exchange {
 
   /** The task index of the work a channel is doing. */
   protected taskIndexOf(channel: Channel): number | undefined {
-    return this.#work.get(channel)?.index;
+    return this.#work.get(channel)?.[0]?.index;
   }
 
   /** Throws the `AbortError` if the work was cancelled. */
@@ -286,25 +292,41 @@ export class Exchange {
   // with its work, so queued work can start (on the same process, with reuse).
   #afterData(channel: Channel): void {
     if (this.continuous || !this.#active.has(channel)) return;
-    this.#work.get(channel)!.delivered = true;
+    const given = this.#work.get(channel)!;
+    given[0]!.delivered = true;
+    if (given.length > 1) given.shift();
     this.#supervisor.stopTimer(channel);
-    const next = this.#waiting.shift();
     if (!this.reuse) {
+      const next = this.#waiting.shift();
       if (next) this.#launch(next);
       return;
     }
-    if (next) this.#assign(channel, next);
-    else if (this.keepAlive) this.#idle.add(channel);
+    // The next task given ahead, if any, starts now.
+    if (this.#outstanding(channel) > 0) this.#supervisor.startTimer(channel);
+    this.#topUp(channel);
+    if (this.#outstanding(channel) > 0) return;
+    if (this.keepAlive) this.#idle.add(channel);
     else void this.#sendWork(channel, undefined);
   }
 
-  // Gives a reused process its next work.
-  #assign(channel: Channel, work: Work): void {
-    work.attempts++;
-    this.#work.set(channel, work);
-    this.#supervisor.startTimer(channel);
-    // Not awaited: the process takes its work while other channels are served.
-    void this.#sendWork(channel, work);
+  // Gives a reused process queued work, up to `inFlight` tasks at once.
+  #topUp(channel: Channel): void {
+    const given = this.#work.get(channel)!;
+    while (this.#outstanding(channel) < this.inFlight && this.#waiting.length > 0) {
+      const work = this.#waiting.shift()!;
+      work.attempts++;
+      const wasIdle = this.#outstanding(channel) === 0;
+      if (given.length === 1 && given[0]!.delivered) given.shift();
+      given.push(work);
+      if (wasIdle) this.#supervisor.startTimer(channel);
+      // Not awaited: the process takes its work while other channels are served.
+      void this.#sendWork(channel, work);
+    }
+  }
+
+  // Tasks given to a channel whose results have not arrived.
+  #outstanding(channel: Channel): number {
+    return this.#work.get(channel)?.filter((work) => !work.delivered).length ?? 0;
   }
 
   // Sends a reused process its next arguments, or null to end it.
@@ -316,9 +338,10 @@ export class Exchange {
       const code = (error as { code?: string }).code;
       if (code !== 'ERR_CHANNEL_CLOSED' && code !== 'ERR_PROCESS_EXIT') throw error;
       // The process ended without taking its next work: give the work to another.
-      if (next) {
+      const given = this.#work.get(channel);
+      if (next && given?.includes(next)) {
+        given.splice(given.indexOf(next), 1);
         next.attempts--;
-        this.#work.set(channel, { ...next, delivered: true });
         this.#waiting.unshift(next);
       }
     }
@@ -328,7 +351,7 @@ export class Exchange {
     for (const channel of this.#idle) {
       if (this.#waiting.length === 0) return;
       this.#idle.delete(channel);
-      if (!channel.closed) this.#assign(channel, this.#waiting.shift()!);
+      if (!channel.closed) this.#topUp(channel);
     }
     while (this.#waiting.length > 0 && !this.busy()) this.#launch(this.#waiting.shift()!);
   }
@@ -336,28 +359,35 @@ export class Exchange {
   #launch(work: Work): void {
     work.attempts++;
     const channel = work.launch ? work.launch(work) : startProcess(work.callable!, ...work.args);
-    this.#work.set(channel, work);
+    this.#work.set(channel, [work]);
     this.add(channel);
     this.#supervisor.startTimer(channel);
+    if (this.reuse) this.#topUp(channel);
   }
 
   #removeEnded(channel: Channel): void {
     const timedOut = this.#supervisor.timedOut(channel);
     this.remove(channel);
     this.removed.push(channel);
-    const work = this.#work.get(channel)!;
+    const [running, ...ahead] = this.#work.get(channel)!.filter((work) => !work.delivered);
     this.#work.delete(channel);
+    // Work given ahead had not begun: it goes to another process, as if never given.
+    for (const work of ahead.reverse()) {
+      work.attempts--;
+      this.#waiting.unshift(work);
+    }
+    if (!running) return;
     if (timedOut) {
-      this.processFailed(channel, timedOut, work);
+      this.processFailed(channel, timedOut, running);
       return;
     }
     const error = channel.endError as ProcessExitError | undefined;
-    if (error?.code !== 'ERR_PROCESS_EXIT' || work.delivered) return;
-    if (work.callable && work.attempts <= this.retries) {
-      this.#waiting.unshift(work); // Re-run it first, on a fresh process.
+    if (error?.code !== 'ERR_PROCESS_EXIT') return;
+    if (running.callable && running.attempts <= this.retries) {
+      this.#waiting.unshift(running); // Re-run it first, on a fresh process.
       return;
     }
-    this.processFailed(channel, error, work);
+    this.processFailed(channel, error, running);
   }
 
   // Cancellation: drop what is queued and end what runs (after telling it).

@@ -17,6 +17,13 @@ export interface ExchangeOptions {
    * compiled. Waiting processes do not count as unfinished work.
    */
   keepAlive?: boolean;
+  /**
+   * With `reuse`: how many tasks a process is given at once (default 1). With
+   * 2, its next arguments wait in its channel while it works, so it starts
+   * the next task the moment it sends a result, instead of idling for a round
+   * trip to the creator: worth it for many short tasks.
+   */
+  inFlight?: number;
   /** A process may send many values; queued work starts when a process ends. */
   continuous?: boolean;
   /** Close channels when they are removed (default `true`). */
@@ -59,6 +66,12 @@ export function validateExchangeOptions(options: ExchangeOptions, api: string): 
     if (options[flag] !== undefined && typeof options[flag] !== 'boolean') {
       throw invalidType(`${api}: ${flag} must be a boolean, got ${typeof options[flag]}`);
     }
+  }
+  if (options.inFlight !== undefined && !isInteger(options.inFlight, 1)) {
+    throw outOfRange(`${api}: inFlight must be a positive integer, got ${String(options.inFlight)}`);
+  }
+  if ((options.inFlight ?? 1) > 1 && !options.reuse) {
+    throw invalidType(`${api}: inFlight gives reused processes several tasks at once: it needs reuse: true`);
   }
   if (options.keepAlive && !options.reuse) {
     throw invalidType(`${api}: keepAlive keeps reused processes waiting for work: it needs reuse: true`);

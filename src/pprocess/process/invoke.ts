@@ -45,11 +45,22 @@ export async function invoke(spec: CallableSpec, channel: Channel, args: unknown
     case 'parallel':
       await channel.send(await call(args));
       return;
-    case 'reusable':
+    case 'reusable': {
+      // Sends whose acknowledgement is not awaited, because the next work was already there.
+      let unacknowledged: Promise<void>[] = [];
       // Run again with each argument list received, until `null` says stop.
       for (let next: unknown = args; next !== null; next = await takeNext(channel)) {
-        await channel.send(await call(next as unknown[]));
+        const sent = channel.send(await call(next as unknown[]));
+        if (channel.readable) {
+          sent.catch(() => {}); // Awaited below: this only keeps its failure from going unhandled meanwhile.
+          unacknowledged.push(sent);
+        } else {
+          await Promise.all([...unacknowledged, sent]);
+          unacknowledged = [];
+        }
       }
+      await Promise.all(unacknowledged);
+    }
   }
 }
 

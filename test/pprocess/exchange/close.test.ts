@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeParallel, makeReusable, Map as ParallelMap, partial, pmap, task } from '../../../src/pprocess/index.js';
 import { allGone } from '../../helpers/processes.js';
@@ -45,6 +48,39 @@ describe('keepAlive', () => {
 
   test('needs reuse', () => {
     expect(() => new ParallelMap({ keepAlive: true })).toThrow(/needs reuse: true/);
+  });
+});
+
+describe('inFlight', () => {
+  test('gives each reused process several tasks at once; results stay in order', async () => {
+    const items = [...Array(40).keys()];
+    const results = await pmap(makeParallel(tasks, 'whoRuns'), items, { limit: 2, reuse: true, inFlight: 3 }).toArray();
+    expect(results.map(([i]) => i)).toEqual(items);
+    expect(new Set(results.map(([, pid]) => pid)).size).toBeLessThanOrEqual(2);
+  });
+
+  test('work given ahead to a process that dies goes to another; the running task is re-run or fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pprocess-inflight-'));
+    try {
+      const map = new ParallelMap<[number, number]>({ limit: 1, reuse: true, inFlight: 3 });
+      for (const i of [0, 1, 2, 3, 4]) await map.start(makeParallel(tasks, 'dieOnce'), i, 1, dir);
+      const error = await map.get(1).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'ERR_PROCESS_EXIT', taskIndex: 1 });
+      // Tasks 2 and 3 had been given to the dead process ahead of time: they ran on a new one.
+      const rest = await Promise.all([2, 3, 4].map((i) => map.get(i)));
+      expect(rest.map(([i]) => i)).toEqual([2, 3, 4]);
+      expect(new Set(rest.map(([, pid]) => pid)).size).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test.each([0, 1.5, -1])('refuses inFlight %s', (inFlight) => {
+    expect(() => new ParallelMap({ reuse: true, inFlight })).toThrow(RangeError);
+  });
+
+  test('needs reuse', () => {
+    expect(() => new ParallelMap({ inFlight: 2 })).toThrow(/needs reuse: true/);
   });
 });
 
