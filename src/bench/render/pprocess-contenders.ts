@@ -35,12 +35,13 @@ export function strategyContender(job: RenderJob, strategy: StrategyName): Conte
 
 /**
  * The `map` strategy's Map (reusable processes, the scene sent once with
- * `partial`, spans read in order) created once with `keepAlive`, so that
- * its processes wait between runs as a pool's workers do.
+ * `partial`, two spans in flight per process, spans read in order) created
+ * once with `keepAlive`, so that its processes wait between runs as a
+ * pool's workers do.
  */
 export function mapPoolContender(job: RenderJob): Contender {
   const { procs, spans } = job;
-  const pool = new ParallelMap<RowResult>({ limit: procs, reuse: true, keepAlive: true });
+  const pool = new ParallelMap<RowResult>({ limit: procs, reuse: true, keepAlive: true, inFlight: 2 });
   const renderSpan = partial(makeReusable(ROW_WORKER_URL, renderRows), job.scene);
   let image: Uint8Array | undefined;
   return {
@@ -51,8 +52,8 @@ export function mapPoolContender(job: RenderJob): Contender {
     procs,
     cold: false,
     includes:
-      'a Map with reuse and keepAlive, created before timing and warmed by the discarded first round: in the timing, ' +
-      'sending every span and assembling the rows',
+      'a Map with reuse, keepAlive and inFlight 2, created before timing and warmed by the discarded first round: ' +
+      'in the timing, sending every span and assembling the rows',
     prepare: async () => {},
     async run() {
       const rows = assemblerFor(job, 'pprocess pool');
@@ -75,10 +76,9 @@ const IN_FLIGHT = 2;
 /**
  * The row worker's channel task (`renderRowsOnChannel`, as the `exchange`
  * strategy runs it) on one process per worker, started in the warm-up
- * round and kept between runs, with two spans in flight per process: a
- * process finds its next span waiting when it sends one back, instead of
- * idling for the round trip. What pprocess's Channel allows today, and
- * what `reuse` does not do.
+ * round and kept between runs, with two spans in flight per process: the
+ * map pool's scheduling (`inFlight: 2`) written by hand over channels, a
+ * check on what the Map itself costs.
  */
 export function pipelinedContender(job: RenderJob): Contender {
   const { procs, spans } = job;

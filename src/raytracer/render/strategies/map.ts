@@ -14,7 +14,8 @@ export const map: Executor = {
   description: 'Map of reusable processes: the scene sent once, then row numbers',
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
-    const results = new ParallelMap<RowResult>({ limit: workers, reuse: true, signal });
+    // Two spans in hand per process: the next waits in its channel while it traces one.
+    const results = new ParallelMap<RowResult>({ limit: workers, reuse: true, inFlight: 2, signal });
     const callable = partial(makeReusable(ROW_WORKER_URL, renderRows), scene);
     await closingOnFailure(results, async () => {
       for (const span of rowSpans(scene.height, rowsPerTask(scene.height, workers, requested))) {
