@@ -68,6 +68,8 @@ export class Channel {
   #pid: number;
   // The current connection; none while a reconnectable channel waits for a peer.
   #socket: Socket | undefined;
+  // Whether the socket holds the event loop open (a new socket does).
+  #socketHeld = true;
   #decoder: FrameDecoder;
   #maxFrameBytes: number | undefined;
   #address: string | undefined;
@@ -346,6 +348,7 @@ export class Channel {
   // been replaced are ignored.
   #connect(socket: Socket): void {
     this.#socket = socket;
+    this.#socketHeld = true;
     socket.on('data', (chunk: Buffer) => {
       if (socket === this.#socket) this.#onData(chunk, socket);
     });
@@ -476,8 +479,14 @@ export class Channel {
   #updateRef(): void {
     const waiting = this.#holds + this.#receivers.length + this.#unacknowledged.length +
       this.#controlWaiters.length + this.#milestones.waiting > 0;
-    if (waiting) this.#socket?.ref();
-    else this.#socket?.unref();
+    // Only on a change, and only while the socket lives: Node defers ref()
+    // and unref() on a socket without a handle to a 'connect' listener each.
+    const socket = this.#socket;
+    if (socket && !socket.destroyed && waiting !== this.#socketHeld) {
+      this.#socketHeld = waiting;
+      if (waiting) socket.ref();
+      else socket.unref();
+    }
     this.#process?.keepAlive(this.#process.waiting);
   }
 }

@@ -36,6 +36,23 @@ describe('a channel to a created process', () => {
     expect(await channel.wait()).toEqual({ exitCode: 0, signal: null });
   });
 
+  test('waiting again and again on a channel whose process has ended adds no listeners to its socket', async () => {
+    const channel = open('echoAll');
+    await channel.send(null);
+    await channel.wait();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      // What an exchange's ready() does on every turn: hold the channel, then let go.
+      for (let turn = 0; turn < 20; turn++) channel.hold()();
+      await sleep(50);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   test('the pid is the created process', async () => {
     const channel = open('pidThenWait');
     expect(await channel.receive()).toBe(channel.pid);
