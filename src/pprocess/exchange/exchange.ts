@@ -8,24 +8,14 @@ import { PProcessError, type ProcessExitError, type TimeoutError } from '../erro
 import { assertCallable, makeReusable, type AnyCallable, type Callable } from '../process/callable.js';
 import { channelFor } from '../process/create.js';
 import { nextCreateStep } from '../process/replay.js';
-import { start as startProcess } from '../process/start.js';
+import { anyChanged, changeOrTimeout } from './channel-change.js';
+import { Dispatcher } from './dispatcher.js';
 import { validateExchangeOptions, validateTimeout, type ExchangeOptions } from './options.js';
 import { Supervisor } from './supervisor.js';
+import type { Work } from './work.js';
 
 export type { ExchangeOptions } from './options.js';
-
-/** Work for a process: what to call, with what, and its position among the tasks started. */
-export interface Work {
-  callable: AnyCallable | undefined;
-  args: unknown[];
-  index: number;
-  /** How many times it has been started. */
-  attempts: number;
-  /** Whether its result has arrived. */
-  delivered: boolean;
-  /** Starts a process for the work; by default `start(callable, ...args)`. */
-  launch?: (work: Work) => Channel;
-}
+export type { Work } from './work.js';
 
 /**
  * Watches channels for incoming data. Use it directly with `ready()`, or
@@ -51,17 +41,11 @@ export class Exchange {
   removed: Channel[] = [];
 
   #active = new Set<Channel>();
-  // Reused processes waiting for work (keepAlive).
-  #idle = new Set<Channel>();
-  #waiting: Work[] = [];
-  // The work given to each channel, oldest first: the first not delivered is
-  // running, the others wait in its channel (inFlight); once all is
-  // delivered, the last work stays, for a process that sends again.
-  #work = new Map<Channel, Work[]>();
   #failures: Error[] = [];
   #nextIndex = 0;
   #storing: Promise<void> | undefined;
   #supervisor: Supervisor;
+  #dispatcher: Dispatcher;
   #closed = false;
 
   constructor(options: ExchangeOptions = {}) {
@@ -74,6 +58,7 @@ export class Exchange {
     this.retries = options.retries ?? 0;
     this.inFlight = options.inFlight ?? 1;
     this.#supervisor = new Supervisor(options.timeoutMs, () => this.#onAbort());
+    this.#dispatcher = new Dispatcher(this, this.#supervisor);
     if (options.signal) this.#supervisor.follow(options.signal);
     for (const channel of options.channels ?? []) this.add(channel);
   }
@@ -81,9 +66,9 @@ export class Exchange {
   /** Adds a channel to watch. */
   add(channel: Channel): void {
     this.#active.add(channel);
-    if (!this.#work.has(channel)) {
+    if (!this.#dispatcher.has(channel)) {
       const work: Work = { callable: undefined, args: [], index: this.#nextIndex++, attempts: 1, delivered: false };
-      this.#work.set(channel, [work]);
+      this.#dispatcher.assign(channel, work);
       this.workAdded(work);
     }
   }
@@ -102,7 +87,7 @@ export class Exchange {
     if (timeoutMs !== undefined) validateTimeout(timeoutMs, `${this.constructor.name}.ready()`);
     this.removed = [];
     if (this.#active.size === 0) return [];
-    if (!this.#anyChanged() && timeoutMs !== 0) await this.#changeOrTimeout(timeoutMs);
+    if (!anyChanged(this.#active) && timeoutMs !== 0) await changeOrTimeout(this.#active, this.#supervisor, timeoutMs);
     const readable: Channel[] = [];
     for (const channel of this.#active) {
       if (channel.readable) readable.push(channel);
@@ -114,14 +99,14 @@ export class Exchange {
   /** Stops watching a channel, closing it if `autoclose` is set. */
   remove(channel: Channel): void {
     this.#active.delete(channel);
-    this.#idle.delete(channel);
+    this.#dispatcher.dropIdle(channel);
     this.#supervisor.stopTimer(channel);
     if (this.autoclose) channel.close();
   }
 
   /** Whether work is queued or channels are still active. */
   unfinished(): boolean {
-    return this.#active.size > this.#idle.size || this.#waiting.length > 0;
+    return this.#active.size > this.#dispatcher.idle || this.#dispatcher.queued > 0;
   }
 
   /** Whether as many channels are active as the limit allows. */
@@ -167,8 +152,7 @@ export class Exchange {
    */
   async close(): Promise<void> {
     this.#closed = true;
-    this.#waiting = [];
-    this.#idle.clear();
+    this.#dispatcher.clear();
     const channels = [...this.#active];
     for (const channel of channels) {
       this.#active.delete(channel);
@@ -235,8 +219,8 @@ export class Exchange {
     const work: Work = { callable, args, index: this.#nextIndex++, attempts: 0, delivered: false, launch };
     this.workAdded(work);
     if (!this.#supervisor.aborted) {
-      this.#waiting.push(work);
-      this.#startQueued();
+      this.#dispatcher.enqueue(work);
+      this.#dispatcher.startQueued();
     }
     return work.index;
   }
@@ -248,7 +232,7 @@ export class Exchange {
 
   /** The task index of the work a channel is doing. */
   protected taskIndexOf(channel: Channel): number | undefined {
-    return this.#work.get(channel)?.[0]?.index;
+    return this.#dispatcher.taskIndexOf(channel);
   }
 
   /** Throws the `AbortError` if the work was cancelled. */
@@ -280,143 +264,27 @@ export class Exchange {
         this.throwIfAborted();
         throw error;
       }
-      this.#afterData(channel);
+      // Unless processes send many values, the message means the process is
+      // done with its work.
+      if (!this.continuous && this.#active.has(channel)) this.#dispatcher.afterResult(channel);
     }
     this.throwIfAborted();
-    this.#startQueued();
+    this.#dispatcher.startQueued();
     const failure = this.#failures.shift();
     if (failure) throw failure;
-  }
-
-  // After a message: unless processes send many values, the process is done
-  // with its work, so queued work can start (on the same process, with reuse).
-  #afterData(channel: Channel): void {
-    if (this.continuous || !this.#active.has(channel)) return;
-    const given = this.#work.get(channel)!;
-    given[0]!.delivered = true;
-    if (given.length > 1) given.shift();
-    this.#supervisor.stopTimer(channel);
-    if (!this.reuse) {
-      const next = this.#waiting.shift();
-      if (next) this.#launch(next);
-      return;
-    }
-    // The next task given ahead, if any, starts now.
-    if (this.#outstanding(channel) > 0) this.#supervisor.startTimer(channel);
-    this.#topUp(channel);
-    if (this.#outstanding(channel) > 0) return;
-    if (this.keepAlive) this.#idle.add(channel);
-    else void this.#sendWork(channel, undefined);
-  }
-
-  // Gives a reused process queued work, up to `inFlight` tasks at once.
-  #topUp(channel: Channel): void {
-    const given = this.#work.get(channel)!;
-    while (this.#outstanding(channel) < this.inFlight && this.#waiting.length > 0) {
-      const work = this.#waiting.shift()!;
-      work.attempts++;
-      const wasIdle = this.#outstanding(channel) === 0;
-      if (given.length === 1 && given[0]!.delivered) given.shift();
-      given.push(work);
-      if (wasIdle) this.#supervisor.startTimer(channel);
-      // Not awaited: the process takes its work while other channels are served.
-      void this.#sendWork(channel, work);
-    }
-  }
-
-  // Tasks given to a channel whose results have not arrived.
-  #outstanding(channel: Channel): number {
-    return this.#work.get(channel)?.filter((work) => !work.delivered).length ?? 0;
-  }
-
-  // Sends a reused process its next arguments, or null to end it.
-  async #sendWork(channel: Channel, next: Work | undefined): Promise<void> {
-    try {
-      await channel.send(next ? next.args : null);
-    } catch (error) {
-      // Arguments were checked when submitted: only the channel's end can fail the send.
-      const code = (error as { code?: string }).code;
-      if (code !== 'ERR_CHANNEL_CLOSED' && code !== 'ERR_PROCESS_EXIT') throw error;
-      // The process ended without taking its next work: give the work to another.
-      const given = this.#work.get(channel);
-      if (next && given?.includes(next)) {
-        given.splice(given.indexOf(next), 1);
-        next.attempts--;
-        this.#waiting.unshift(next);
-      }
-    }
-  }
-
-  #startQueued(): void {
-    for (const channel of this.#idle) {
-      if (this.#waiting.length === 0) return;
-      this.#idle.delete(channel);
-      if (!channel.closed) this.#topUp(channel);
-    }
-    while (this.#waiting.length > 0 && !this.busy()) this.#launch(this.#waiting.shift()!);
-  }
-
-  #launch(work: Work): void {
-    work.attempts++;
-    const channel = work.launch ? work.launch(work) : startProcess(work.callable!, ...work.args);
-    this.#work.set(channel, [work]);
-    this.add(channel);
-    this.#supervisor.startTimer(channel);
-    if (this.reuse) this.#topUp(channel);
   }
 
   #removeEnded(channel: Channel): void {
     const timedOut = this.#supervisor.timedOut(channel);
     this.remove(channel);
     this.removed.push(channel);
-    const [running, ...ahead] = this.#work.get(channel)!.filter((work) => !work.delivered);
-    this.#work.delete(channel);
-    // Work given ahead had not begun: it goes to another process, as if never given.
-    for (const work of ahead.reverse()) {
-      work.attempts--;
-      this.#waiting.unshift(work);
-    }
-    if (!running) return;
-    if (timedOut) {
-      this.processFailed(channel, timedOut, running);
-      return;
-    }
-    const error = channel.endError as ProcessExitError | undefined;
-    if (error?.code !== 'ERR_PROCESS_EXIT') return;
-    if (running.callable && running.attempts <= this.retries) {
-      this.#waiting.unshift(running); // Re-run it first, on a fresh process.
-      return;
-    }
-    this.processFailed(channel, error, running);
+    const failure = this.#dispatcher.ended(channel, timedOut);
+    if (failure) this.processFailed(channel, failure.error, failure.work);
   }
 
   // Cancellation: drop what is queued and end what runs (after telling it).
   #onAbort(): void {
-    this.#waiting = [];
+    this.#dispatcher.dropQueued();
     for (const channel of this.#active) this.#supervisor.end(channel);
   }
-
-  #anyChanged(): boolean {
-    for (const channel of this.#active) if (channel.readable || channel.ended) return true;
-    return false;
-  }
-
-  #changeOrTimeout(timeoutMs: number | undefined): Promise<void> {
-    return new Promise((resolve) => {
-      const cleanups: Array<() => void> = [];
-      const done = () => {
-        for (const cleanup of cleanups) cleanup();
-        resolve();
-      };
-      for (const channel of this.#active) {
-        cleanups.push(channel.watch(done), channel.hold());
-      }
-      cleanups.push(this.#supervisor.onAbort(done));
-      if (timeoutMs !== undefined) {
-        const timer = setTimeout(done, timeoutMs);
-        cleanups.push(() => clearTimeout(timer));
-      }
-    });
-  }
 }
-

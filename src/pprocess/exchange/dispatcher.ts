@@ -1,0 +1,206 @@
+// Dispatcher: where an exchange's work goes (the queue, new or reused processes, re-runs).
+import type { Channel } from '../channel/channel.js';
+import type { ProcessExitError, TimeoutError } from '../errors.js';
+import { start as startProcess } from '../process/start.js';
+import type { Supervisor } from './supervisor.js';
+import type { Work } from './work.js';
+
+/**
+ * What a dispatcher uses of its exchange: its settings, its limit, and its
+ * watching of the channels of the processes the dispatcher starts.
+ * @internal
+ */
+export interface DispatchHost {
+  readonly reuse: boolean;
+  readonly keepAlive: boolean;
+  readonly inFlight: number;
+  readonly retries: number;
+  busy(): boolean;
+  add(channel: Channel): void;
+}
+
+/**
+ * A task whose process died or timed out, and is not to be re-run.
+ * @internal
+ */
+export interface Failure {
+  work: Work;
+  error: ProcessExitError | TimeoutError;
+}
+
+/**
+ * Keeps an exchange's queued work and the work given to each channel, and
+ * hands the queued work to processes: new ones while the exchange has room,
+ * and, with `reuse`, those that have sent their result.
+ * @internal
+ */
+export class Dispatcher {
+  readonly #host: DispatchHost;
+  readonly #supervisor: Supervisor;
+  #waiting: Work[] = [];
+  // Reused processes waiting for work (keepAlive).
+  #idle = new Set<Channel>();
+  // The work given to each channel, oldest first: the first not delivered is
+  // running, the others wait in its channel (inFlight); once all is
+  // delivered, the last work stays, for a process that sends again.
+  #given = new Map<Channel, Work[]>();
+
+  /** `host` is the exchange (its options and limit); `supervisor` times each task. */
+  constructor(host: DispatchHost, supervisor: Supervisor) {
+    this.#host = host;
+    this.#supervisor = supervisor;
+  }
+
+  /** How much work waits for a process. */
+  get queued(): number {
+    return this.#waiting.length;
+  }
+
+  /** How many reused processes wait for work. */
+  get idle(): number {
+    return this.#idle.size;
+  }
+
+  /** Queues work, after the rest; `startQueued()` starts it. */
+  enqueue(work: Work): void {
+    this.#waiting.push(work);
+  }
+
+  /** Drops the queued work (on cancellation). */
+  dropQueued(): void {
+    this.#waiting = [];
+  }
+
+  /** Drops the queued work and forgets the idle processes (on close). */
+  clear(): void {
+    this.#waiting = [];
+    this.#idle.clear();
+  }
+
+  /** Whether `channel` was given work (or added from outside). */
+  has(channel: Channel): boolean {
+    return this.#given.has(channel);
+  }
+
+  /** Records that `channel` runs `work`, its first. */
+  assign(channel: Channel, work: Work): void {
+    this.#given.set(channel, [work]);
+  }
+
+  /** The task index of the work `channel` is doing. */
+  taskIndexOf(channel: Channel): number | undefined {
+    return this.#given.get(channel)?.[0]?.index;
+  }
+
+  /** Starts queued work: on idle reused processes first, then on new ones while there is room. */
+  startQueued(): void {
+    for (const channel of this.#idle) {
+      if (this.#waiting.length === 0) return;
+      this.#idle.delete(channel);
+      if (!channel.closed) this.#topUp(channel);
+    }
+    while (this.#waiting.length > 0 && !this.#host.busy()) this.#launch(this.#waiting.shift()!);
+  }
+
+  /**
+   * After the result of `channel`'s task: the process is done with it, so
+   * queued work can start, on the same process with reuse (which, with no
+   * work left, waits for more with keepAlive, or is ended).
+   */
+  afterResult(channel: Channel): void {
+    const given = this.#given.get(channel)!;
+    given[0]!.delivered = true;
+    if (given.length > 1) given.shift();
+    this.#supervisor.stopTimer(channel);
+    if (!this.#host.reuse) {
+      const next = this.#waiting.shift();
+      if (next) this.#launch(next);
+      return;
+    }
+    // The next task given ahead, if any, starts now.
+    if (this.#outstanding(channel) > 0) this.#supervisor.startTimer(channel);
+    this.#topUp(channel);
+    if (this.#outstanding(channel) > 0) return;
+    if (this.#host.keepAlive) this.#idle.add(channel);
+    else void this.#sendWork(channel, undefined);
+  }
+
+  /** Stops counting `channel` among the idle processes (it was removed). */
+  dropIdle(channel: Channel): void {
+    this.#idle.delete(channel);
+  }
+
+  /**
+   * Forgets a channel that ended. Work given ahead goes back to the queue;
+   * the task it was running is re-run if its process died and retries are
+   * left, and otherwise returned as failed, if it did fail (`timedOut` is
+   * how, if it ran too long).
+   */
+  ended(channel: Channel, timedOut: TimeoutError | undefined): Failure | undefined {
+    const [running, ...ahead] = this.#given.get(channel)!.filter((work) => !work.delivered);
+    this.#given.delete(channel);
+    // Work given ahead had not begun: it goes to another process, as if never given.
+    for (const work of ahead.reverse()) this.#giveBack(work);
+    if (!running) return undefined;
+    if (timedOut) return { work: running, error: timedOut };
+    const error = channel.endError as ProcessExitError | undefined;
+    if (error?.code !== 'ERR_PROCESS_EXIT') return undefined;
+    if (running.callable && running.attempts <= this.#host.retries) {
+      this.#waiting.unshift(running); // Re-run it first, on a fresh process.
+      return undefined;
+    }
+    return { work: running, error };
+  }
+
+  #launch(work: Work): void {
+    work.attempts++;
+    const channel = work.launch ? work.launch(work) : startProcess(work.callable!, ...work.args);
+    this.assign(channel, work);
+    this.#host.add(channel);
+    this.#supervisor.startTimer(channel);
+    if (this.#host.reuse) this.#topUp(channel);
+  }
+
+  // Gives a reused process queued work, up to `inFlight` tasks at once.
+  #topUp(channel: Channel): void {
+    const given = this.#given.get(channel)!;
+    while (this.#outstanding(channel) < this.#host.inFlight && this.#waiting.length > 0) {
+      const work = this.#waiting.shift()!;
+      work.attempts++;
+      const wasIdle = this.#outstanding(channel) === 0;
+      if (given.length === 1 && given[0]!.delivered) given.shift();
+      given.push(work);
+      if (wasIdle) this.#supervisor.startTimer(channel);
+      // Not awaited: the process takes its work while other channels are served.
+      void this.#sendWork(channel, work);
+    }
+  }
+
+  // Tasks given to a channel whose results have not arrived.
+  #outstanding(channel: Channel): number {
+    return this.#given.get(channel)?.filter((work) => !work.delivered).length ?? 0;
+  }
+
+  // Sends a reused process its next arguments, or null to end it.
+  async #sendWork(channel: Channel, next: Work | undefined): Promise<void> {
+    try {
+      await channel.send(next ? next.args : null);
+    } catch (error) {
+      // Arguments were checked when submitted: only the channel's end can fail the send.
+      const code = (error as { code?: string }).code;
+      if (code !== 'ERR_CHANNEL_CLOSED' && code !== 'ERR_PROCESS_EXIT') throw error;
+      // The process ended without taking its next work: give the work to another.
+      const given = this.#given.get(channel);
+      if (next && given?.includes(next)) {
+        given.splice(given.indexOf(next), 1);
+        this.#giveBack(next);
+      }
+    }
+  }
+
+  // Queues work first again, as if it had never been given to a process.
+  #giveBack(work: Work): void {
+    work.attempts--;
+    this.#waiting.unshift(work);
+  }
+}
