@@ -1,60 +1,21 @@
 // A channel: a two-way, acknowledged message stream between a creating and a
 // created process, over a socket.
-import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { encodeFrame, FrameDecoder, type Frame } from '../codec/frame-codec.js';
-import {
-  AbortError,
-  BackgroundExitError,
-  ChannelClosedError,
-  ProtocolError,
-  RemoteError,
-  type SerializedError,
-} from '../errors.js';
+import type { Frame } from '../codec/frame-codec.js';
+import { ChannelClosedError, RemoteError, type SerializedError } from '../errors.js';
+import type { ChannelOptions } from './channel-options.js';
+import { closeReason } from './close-reason.js';
+import { Inbox, type Received } from './inbox.js';
+import { Outbox } from './outbox.js';
+import { Peer } from './peer.js';
 import { ProcessWatch, type ExitStatus } from './process-watch.js';
-import { Kind, type InboxMessage } from './protocol.js';
-import { Milestones, Waiters } from './waiters.js';
+import { Kind } from './protocol.js';
+import { SocketLink } from './socket-link.js';
+import { Mailbox } from './waiters.js';
 import { assertCloneable, decodeValue, encodeValue } from './wire-value.js';
 
+export type { ChannelOptions } from './channel-options.js';
 export type { ExitStatus } from './process-watch.js';
-
-// A received message, with the connection it came on: its acknowledgement
-// is owed to that connection only.
-type Received = InboxMessage & { from: Socket };
-
-// A frame kept until the peer acknowledges it, to be sent again to the next
-// peer if this one disconnects first.
-interface Outgoing {
-  kind: number;
-  body: Uint8Array;
-}
-
-// Above this many unread bytes the channel stops reading its socket, so a
-// producer that does not wait for acknowledgements cannot fill the memory.
-const INBOX_HIGH_WATER_BYTES = 16 * 1024 * 1024;
-const EMPTY = new Uint8Array(0);
-
-/** Options for a channel over an existing socket. */
-export interface ChannelOptions {
-  /** The created process's pid (in the creator), or 0 (in the created process). */
-  pid: number;
-  /** The created process, in the creator: its exit status explains a channel that closed early. */
-  process?: ChildProcess;
-  /** Largest frame accepted from the peer. */
-  maxFrameBytes?: number;
-  /**
-   * @internal A connection to the background process listening at this
-   * address: its greeting gives `pid`, and it closing without saying it
-   * finished is a `BackgroundExitError`.
-   */
-  address?: string;
-  /**
-   * @internal The channel outlives its peer: when the connection drops it
-   * waits for `attach()` to give it the next one, sending again what the
-   * last peer did not acknowledge. It starts with no peer.
-   */
-  reconnectable?: boolean;
-}
 
 /**
  * One end of a channel. In the creator, `pid` is the created process's pid;
@@ -65,56 +26,48 @@ export interface ChannelOptions {
  * back a fast producer.
  */
 export class Channel {
-  #pid: number;
-  // The current connection; none while a reconnectable channel waits for a peer.
-  #socket: Socket | undefined;
-  // Whether the socket holds the event loop open (a new socket does).
-  #socketHeld = true;
-  #decoder: FrameDecoder;
-  #maxFrameBytes: number | undefined;
-  #address: string | undefined;
-  // Reconnectable channels: sent frames the peer has not acknowledged, oldest first.
-  #resend: Outgoing[] | undefined;
-  // A peer's greeting (hello), its readiness and its task's start.
-  #milestones = new Milestones<'hello' | 'ready' | 'started'>(() => this.#updateRef());
+  // The socket to the peer (none while a reconnectable channel waits for one).
+  #link: SocketLink;
+  #peer: Peer;
   #process: ProcessWatch | undefined;
 
-  #inbox: Received[] = [];
-  #inboxBytes = 0;
-  #receivers = new Waiters<unknown>(() => this.#updateRef());
-  #unacknowledged = new Waiters<void>(() => this.#updateRef());
-  #controls: Frame[] = [];
-  #controlWaiters = new Waiters<Frame>(() => this.#updateRef());
+  #inbox: Inbox;
+  #outbox: Outbox;
+  // Run requests, for receiveControl().
+  #controls = new Mailbox<Frame>(() => this.#updateRef());
   #watchers = new Set<() => void>();
   #holds = 0;
 
-  #abortController = new AbortController();
   #closedLocally = false;
-  #doneReceived = false;
   // Set when the socket has closed and the reason is known; then the channel has ended.
   #endError: Error | undefined;
 
   constructor(socket: Socket | undefined, options: ChannelOptions) {
-    this.#pid = options.pid;
-    this.#maxFrameBytes = options.maxFrameBytes;
-    this.#decoder = new FrameDecoder(options.maxFrameBytes);
+    this.#peer = new Peer(options.pid, options.address, () => this.#updateRef());
+    this.#link = new SocketLink(socket, options.maxFrameBytes, {
+      frame: (frame, from) => this.#onFrame(frame, from),
+      // A peer that breaks the protocol loses its connection, not a reconnectable channel.
+      broken: (error) => {
+        if (!this.#outbox.reconnectable) this.#settle(error);
+      },
+      closed: () => this.#onSocketClosed(),
+    });
+    this.#inbox = new Inbox(this.#link, (message) => this.#open(message), () => this.#updateRef());
     if (options.process) this.#process = new ProcessWatch(options.process, () => this.#updateRef());
-    this.#address = options.address;
-    if (options.reconnectable) this.#resend = [];
-    else if (!socket) throw new TypeError('A channel needs a socket unless it is reconnectable');
-    if (socket) this.#connect(socket);
+    this.#outbox = new Outbox(this.#link, options.reconnectable ?? false, () => this.#closedError(), () => this.#updateRef());
+    if (!options.reconnectable && !socket) throw new TypeError('A channel needs a socket unless it is reconnectable');
     this.#updateRef();
   }
 
   /** The created process's pid in the creator; 0 in the created process. */
   get pid(): number {
-    return this.#pid;
+    return this.#peer.pid;
   }
 
   /** Sends a value; resolves when the peer has received it. */
   async send(value: unknown): Promise<void> {
     assertCloneable(value, 'value');
-    await this.#sendFrame(Kind.data, encodeValue(value));
+    await this.#outbox.send(Kind.data, encodeValue(value));
   }
 
   /**
@@ -123,19 +76,14 @@ export class Channel {
    * died, or a `ChannelClosedError` once the channel has closed.
    */
   receive<T = unknown>(): Promise<T> {
-    const message = this.#inbox.shift();
-    if (message) return this.#take(message) as Promise<T>;
-    const error = this.#closedError();
-    if (error) return Promise.reject(error);
-    return this.#receivers.wait() as Promise<T>;
+    return this.#inbox.receive(() => this.#closedError()) as Promise<T>;
   }
 
   /** Closes the channel. Pending operations reject with `ChannelClosedError`. */
   close(): void {
     if (this.#closedLocally) return;
     this.#closedLocally = true;
-    this.#socket?.end();
-    this.#socket?.destroySoon();
+    this.#link.end();
     this.#settle(new ChannelClosedError('The channel was closed'));
   }
 
@@ -155,7 +103,7 @@ export class Channel {
    * before its process is ended.
    */
   get signal(): AbortSignal {
-    return this.#abortController.signal;
+    return this.#peer.signal;
   }
 
   /** Whether the channel was closed or has ended. */
@@ -180,7 +128,7 @@ export class Channel {
 
   /** Whether the created process said it finished normally. */
   get finished(): boolean {
-    return this.#doneReceived;
+    return this.#peer.finished;
   }
 
   /** The created process's exit status, once known. */
@@ -190,7 +138,7 @@ export class Channel {
 
   /** @internal Whether a peer is connected (always, but for a reconnectable channel between peers). */
   get connected(): boolean {
-    return this.#socket !== undefined && !this.#closedError();
+    return this.#link.current !== undefined && !this.#closedError();
   }
 
   /**
@@ -200,16 +148,15 @@ export class Channel {
    * receivable, but are not acknowledged to the new one.
    */
   attach(socket: Socket): void {
-    if (!this.#resend) throw new TypeError('Only a reconnectable channel can attach a new connection');
-    if (this.#socket) throw new TypeError('The channel already has a connection: wait until it drops');
+    if (!this.#outbox.reconnectable) throw new TypeError('Only a reconnectable channel can attach a new connection');
+    if (this.#link.current) throw new TypeError('The channel already has a connection: wait until it drops');
     if (this.#closedError()) {
       socket.destroy();
       return;
     }
-    this.#decoder = new FrameDecoder(this.#maxFrameBytes);
-    this.#connect(socket);
-    this.#writeFrame(Kind.hello, encodeValue({ pid: process.pid }));
-    for (const frame of this.#resend) this.#writeFrame(frame.kind, frame.body);
+    this.#link.connect(socket);
+    this.#link.write(Kind.hello, encodeValue({ pid: process.pid }));
+    this.#outbox.resend();
     this.#updateRef();
     this.#notify();
   }
@@ -220,14 +167,12 @@ export class Channel {
    * Rejects if the channel ends first.
    */
   reached(stage: 'ready' | 'started'): Promise<void> {
-    const error = this.#milestones.has(stage) ? undefined : this.#closedError();
-    return error ? Promise.reject(error) : this.#milestones.whenReached(stage);
+    return this.#peer.reached(stage, () => this.#closedError());
   }
 
   /** @internal Resolves when the peer has greeted this end (see `attach()`); rejects if the channel ends first. */
   greeting(): Promise<void> {
-    const error = this.#milestones.has('hello') ? undefined : this.#closedError();
-    return error ? Promise.reject(error) : this.#milestones.whenReached('hello');
+    return this.#peer.reached('hello', () => this.#closedError());
   }
 
   /** @internal Calls `listener` whenever a message arrives or the channel ends. */
@@ -255,25 +200,17 @@ export class Channel {
    * next message) leave in one system call.
    */
   batch(): () => void {
-    const socket = this.#socket;
-    if (!socket) return () => {};
-    socket.cork();
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      socket.uncork();
-    };
+    return this.#link.batch();
   }
 
   /** @internal Sends a control frame (run, done, abort) or a thrown error. */
   sendControl(kind: number, body?: Uint8Array): void {
-    this.#write(kind, body);
+    this.#outbox.write(kind, body);
   }
 
   /** @internal Sends a thrown error; resolves when the peer has received it. */
   async sendError(error: SerializedError): Promise<void> {
-    await this.#sendFrame(Kind.error, encodeValue(error));
+    await this.#outbox.send(Kind.error, encodeValue(error));
   }
 
   /**
@@ -281,24 +218,18 @@ export class Channel {
    * background process is not told: it outlives the clients that give up on it.
    */
   abort(reason: unknown): void {
-    if (this.#address !== undefined) return;
-    if (!this.closed) this.#write(Kind.abort, encodeValue(reason instanceof Error ? reason.message : String(reason)));
+    if (this.#peer.address !== undefined) return;
+    if (!this.closed) this.#outbox.write(Kind.abort, encodeValue(reason instanceof Error ? reason.message : String(reason)));
   }
 
   /** @internal Resolves with the next control frame (run). */
   receiveControl(): Promise<Frame> {
-    const frame = this.#controls.shift();
-    if (frame) return Promise.resolve(frame);
-    const error = this.#closedError();
-    if (error) return Promise.reject(error);
-    return this.#controlWaiters.wait();
+    return this.#controls.take(() => this.#closedError());
   }
 
   /** @internal Resolves when everything written so far has been handed to the OS. */
   flush(): Promise<void> {
-    const socket = this.#socket;
-    if (!socket || socket.destroyed || socket.writableLength === 0) return Promise.resolve();
-    return new Promise((resolve) => socket.write(Buffer.alloc(0), () => resolve()));
+    return this.#link.flush();
   }
 
   /** @internal Ends the created process (in the creator). */
@@ -306,81 +237,18 @@ export class Channel {
     this.#process?.kill(signal);
   }
 
-  async #sendFrame(kind: number, body: Uint8Array): Promise<void> {
-    const acknowledged = this.#unacknowledged.wait();
-    try {
-      this.#write(kind, body);
-    } catch (error) {
-      this.#unacknowledged.dropLast();
-      throw error;
-    }
-    await acknowledged;
-  }
-
-  // Writes a frame; a reconnectable channel keeps the frames that need an
-  // acknowledgement until they get one, and between peers writes only those
-  // (on attach): other frames are meant for the peer that has gone.
-  #write(kind: number, body?: Uint8Array): void {
-    const error = this.#closedError();
-    if (error) throw error;
-    if (this.#resend && (kind === Kind.data || kind === Kind.error)) this.#resend.push({ kind, body: body ?? EMPTY });
-    if (this.#socket) this.#writeFrame(kind, body);
-  }
-
-  #writeFrame(kind: number, body?: Uint8Array): void {
-    const socket = this.#socket!;
-    const [header, payload] = encodeFrame(kind, body);
-    socket.cork();
-    socket.write(header);
-    if (payload.byteLength) socket.write(payload);
-    socket.uncork();
-  }
-
-  #take(message: Received): Promise<unknown> {
-    this.#inboxBytes -= message.bytes;
-    if (this.#socket?.isPaused() && this.#inboxBytes < INBOX_HIGH_WATER_BYTES / 2) this.#socket.resume();
-    if (!this.#closedError() && message.from === this.#socket) this.#write(Kind.ack);
+  // Acknowledges a message as receive() takes it (only to the connection it
+  // came on: a new peer owes nothing for it), and gives its value.
+  #open(message: Received): Promise<unknown> {
+    if (!this.#closedError() && message.from === this.#link.current) this.#outbox.write(Kind.ack);
     if (message.kind === 'error') return Promise.reject(new RemoteError(message.error, this.pid || process.ppid));
     return Promise.resolve(message.value);
-  }
-
-  // Listens to a new connection; events from a connection that has since
-  // been replaced are ignored.
-  #connect(socket: Socket): void {
-    this.#socket = socket;
-    this.#socketHeld = true;
-    socket.on('data', (chunk: Buffer) => {
-      if (socket === this.#socket) this.#onData(chunk, socket);
-    });
-    socket.on('error', () => { /* the 'close' event that follows settles the channel */ });
-    socket.on('close', () => {
-      if (socket === this.#socket) this.#onSocketClosed();
-    });
-  }
-
-  #onData(chunk: Buffer, from: Socket): void {
-    let frames: Frame[];
-    try {
-      frames = this.#decoder.push(chunk);
-    } catch (error) {
-      this.#fail(error as ProtocolError);
-      return;
-    }
-    for (const frame of frames) {
-      try {
-        this.#onFrame(frame, from);
-      } catch (error) {
-        this.#fail(new ProtocolError(`A frame of kind ${frame.kind} could not be decoded: ${(error as Error).message}`));
-        return;
-      }
-    }
   }
 
   #onFrame(frame: Frame, from: Socket): void {
     switch (frame.kind) {
       case Kind.ack:
-        this.#resend?.shift();
-        this.#unacknowledged.resolveNext();
+        this.#outbox.acknowledge();
         return;
       case Kind.data:
         this.#deliver({ kind: 'data', value: decodeValue(frame.body), bytes: frame.body.length, from });
@@ -388,78 +256,42 @@ export class Channel {
       case Kind.error:
         this.#deliver({ kind: 'error', error: decodeValue(frame.body) as SerializedError, bytes: frame.body.length, from });
         return;
-      case Kind.hello:
-        if (this.#address === undefined) throw new Error('a greeting is only expected from a background process');
-        this.#pid = (decodeValue(frame.body) as { pid: number }).pid;
-        this.#milestones.reach('hello');
-        return;
-      case Kind.done:
-        this.#doneReceived = true;
-        return;
-      case Kind.ready:
-      case Kind.started:
-        this.#milestones.reach(frame.kind === Kind.ready ? 'ready' : 'started');
-        return;
-      case Kind.abort:
-        this.#abortController.abort(new AbortError(decodeValue(frame.body)));
-        return;
       case Kind.run:
-        if (!this.#controlWaiters.resolveNext(frame)) this.#controls.push(frame);
+        this.#controls.put(frame);
         return;
       default:
-        throw new Error(`unknown frame kind ${frame.kind}`);
+        // The rest say something about the peer itself.
+        if (!this.#peer.hear(frame)) throw new Error(`unknown frame kind ${frame.kind}`);
     }
   }
 
   #deliver(message: Received): void {
-    if (this.#receivers.length > 0) {
-      this.#receivers.settleNext(this.#take(message));
-    } else {
-      this.#inbox.push(message);
-      this.#inboxBytes += message.bytes;
-      if (this.#inboxBytes > INBOX_HIGH_WATER_BYTES) this.#socket?.pause();
-    }
+    this.#inbox.deliver(message);
     this.#notify();
-  }
-
-  #fail(error: Error): void {
-    this.#socket?.destroy();
-    // A peer that breaks the protocol loses its connection, not a reconnectable channel.
-    if (!this.#resend) this.#settle(error);
   }
 
   #onSocketClosed(): void {
     if (this.#endError) return;
-    if (this.#resend && !this.#closedLocally) {
+    if (this.#outbox.reconnectable && !this.#closedLocally) {
       // The peer went away: wait for the next one (see attach()).
-      this.#socket = undefined;
+      this.#link.disconnect();
       this.#updateRef();
       this.#notify();
       return;
     }
-    if (this.#address !== undefined) {
-      this.#settle(this.#doneReceived
-        ? new ChannelClosedError(`The background process ${this.pid} at ${this.#address} finished; nothing more can be sent or received`)
-        : new BackgroundExitError(this.pid, this.#address));
-      return;
-    }
-    if (this.#doneReceived || !this.#process) {
-      const who = this.#process ? `Process ${this.pid} finished` : 'The creating process closed the channel';
-      this.#settle(new ChannelClosedError(`${who}; nothing more can be sent or received`));
-      return;
-    }
-    // The created process closed the channel without saying it finished:
-    // report how it ended, once its exit status is known.
-    void this.#process.closedEarly(this.pid).then((error) => this.#settle(error));
+    const reason = closeReason(this.#peer, this.#process);
+    // A created process that closed early is explained once its exit status is known.
+    if (reason instanceof Promise) void reason.then((error) => this.#settle(error));
+    else this.#settle(reason);
   }
 
   #settle(error: Error): void {
     if (this.#endError) return;
     this.#endError = error;
-    this.#receivers.rejectAll(error);
-    this.#unacknowledged.rejectAll(error);
-    this.#controlWaiters.rejectAll(error);
-    this.#milestones.rejectAll(error);
+    this.#inbox.rejectAll(error);
+    this.#outbox.rejectAll(error);
+    this.#controls.rejectAll(error);
+    this.#peer.rejectAll(error);
     this.#notify();
   }
 
@@ -477,16 +309,9 @@ export class Channel {
   // Keeps the event loop alive only while someone waits on this channel, so
   // idle channels never stop the creator from exiting.
   #updateRef(): void {
-    const waiting = this.#holds + this.#receivers.length + this.#unacknowledged.length +
-      this.#controlWaiters.length + this.#milestones.waiting > 0;
-    // Only on a change, and only while the socket lives: Node defers ref()
-    // and unref() on a socket without a handle to a 'connect' listener each.
-    const socket = this.#socket;
-    if (socket && !socket.destroyed && waiting !== this.#socketHeld) {
-      this.#socketHeld = waiting;
-      if (waiting) socket.ref();
-      else socket.unref();
-    }
+    const waiting = this.#holds + this.#inbox.waiting + this.#outbox.waiting +
+      this.#controls.waiting + this.#peer.waiting > 0;
+    this.#link.keepAlive(waiting);
     this.#process?.keepAlive(this.#process.waiting);
   }
 }

@@ -95,3 +95,37 @@ export class Milestones<Name extends string> {
     for (const waiters of this.#waiters.values()) waiters.rejectAll(error);
   }
 }
+
+/** Things received in order, each handed to the oldest waiting `take()` or kept for the next. */
+export class Mailbox<T> {
+  #kept: T[] = [];
+  readonly #takers: Waiters<T>;
+
+  /** `onChange` is called when a `take()` starts or stops waiting. */
+  constructor(onChange: () => void) {
+    this.#takers = new Waiters(onChange);
+  }
+
+  /** How many `take()` calls wait. */
+  get waiting(): number {
+    return this.#takers.length;
+  }
+
+  /** Hands `item` to the oldest waiting `take()`, or keeps it. */
+  put(item: T): void {
+    if (!this.#takers.resolveNext(item)) this.#kept.push(item);
+  }
+
+  /** The oldest kept item; with none, a rejection with `closedError()` if nothing more can come, or else the next put. */
+  take(closedError: () => Error | undefined): Promise<T> {
+    if (this.#kept.length > 0) return Promise.resolve(this.#kept.shift()!);
+    const error = closedError();
+    if (error) return Promise.reject(error);
+    return this.#takers.wait();
+  }
+
+  /** Rejects every waiting `take()`; kept items stay. */
+  rejectAll(error: Error): void {
+    this.#takers.rejectAll(error);
+  }
+}

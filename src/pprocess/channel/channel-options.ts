@@ -1,0 +1,24 @@
+// The options of a channel over an existing socket.
+import type { ChildProcess } from 'node:child_process';
+
+/** Options for a channel over an existing socket. */
+export interface ChannelOptions {
+  /** The created process's pid (in the creator), or 0 (in the created process). */
+  pid: number;
+  /** The created process, in the creator: its exit status explains a channel that closed early. */
+  process?: ChildProcess;
+  /** Largest frame accepted from the peer. */
+  maxFrameBytes?: number;
+  /**
+   * @internal A connection to the background process listening at this
+   * address: its greeting gives `pid`, and it closing without saying it
+   * finished is a `BackgroundExitError`.
+   */
+  address?: string;
+  /**
+   * @internal The channel outlives its peer: when the connection drops it
+   * waits for `attach()` to give it the next one, sending again what the
+   * last peer did not acknowledge. It starts with no peer.
+   */
+  reconnectable?: boolean;
+}

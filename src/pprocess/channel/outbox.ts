@@ -1,0 +1,83 @@
+// What a channel sends: each message waits for the peer's acknowledgement,
+// and a reconnectable channel keeps it until then, to send again to its next peer.
+import { Kind } from './protocol.js';
+import type { SocketLink } from './socket-link.js';
+import { Waiters } from './waiters.js';
+
+// A frame kept until the peer acknowledges it.
+interface Outgoing {
+  kind: number;
+  body: Uint8Array;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** The frames a channel writes, and the sends that wait for their acknowledgement, oldest first. */
+export class Outbox {
+  readonly #link: SocketLink;
+  readonly #closedError: () => Error | undefined;
+  readonly #unacknowledged: Waiters<void>;
+  // Reconnectable channels: sent messages the peer has not acknowledged, oldest first.
+  readonly #resend: Outgoing[] | undefined;
+
+  /**
+   * `closedError` says why nothing more can be written, if so; `onChange`
+   * is called when a send starts or stops waiting for its acknowledgement.
+   */
+  constructor(link: SocketLink, reconnectable: boolean, closedError: () => Error | undefined, onChange: () => void) {
+    this.#link = link;
+    this.#closedError = closedError;
+    this.#unacknowledged = new Waiters(onChange);
+    if (reconnectable) this.#resend = [];
+  }
+
+  /** Whether messages are kept for the next peer (see `resend()`). */
+  get reconnectable(): boolean {
+    return this.#resend !== undefined;
+  }
+
+  /** How many sends wait for their acknowledgement. */
+  get waiting(): number {
+    return this.#unacknowledged.length;
+  }
+
+  /** Writes a message (data or error); resolves when the peer acknowledges it. */
+  async send(kind: number, body: Uint8Array): Promise<void> {
+    const acknowledged = this.#unacknowledged.wait();
+    try {
+      this.write(kind, body);
+    } catch (error) {
+      this.#unacknowledged.dropLast();
+      throw error;
+    }
+    await acknowledged;
+  }
+
+  /**
+   * Writes a frame, or throws why the channel cannot. A reconnectable channel
+   * keeps the messages until they are acknowledged, and between peers writes
+   * only those (on `resend()`): other frames are meant for the peer that has gone.
+   */
+  write(kind: number, body?: Uint8Array): void {
+    const error = this.#closedError();
+    if (error) throw error;
+    if (this.#resend && (kind === Kind.data || kind === Kind.error)) this.#resend.push({ kind, body: body ?? EMPTY });
+    this.#link.write(kind, body);
+  }
+
+  /** The peer took the oldest message. */
+  acknowledge(): void {
+    this.#resend?.shift();
+    this.#unacknowledged.resolveNext();
+  }
+
+  /** Writes again, in order, every message the last peer did not acknowledge. */
+  resend(): void {
+    for (const frame of this.#resend ?? []) this.#link.write(frame.kind, frame.body);
+  }
+
+  /** Rejects every send still waiting for its acknowledgement. */
+  rejectAll(error: Error): void {
+    this.#unacknowledged.rejectAll(error);
+  }
+}
