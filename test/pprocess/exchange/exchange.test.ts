@@ -33,7 +33,8 @@ describe('Exchange, used directly', () => {
       for (const channel of await exchange.ready()) seen.push((await channel.receive<number[]>())[0]!);
       removed.push(...exchange.removed);
     }
-    expect(seen).toEqual([0, 1]);
+    // Usually 0 then 1, but a loaded machine can start the slow process far ahead of the fast one.
+    expect(seen.sort()).toEqual([0, 1]);
     expect(new Set(removed)).toEqual(new Set([fast, slow]));
     expect(await fast.wait()).toEqual({ exitCode: 0, signal: null });
   });
