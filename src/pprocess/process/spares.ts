@@ -5,9 +5,17 @@ import { getNumberOfCores } from '../cores.js';
 import { launch, runtimeLoadsTypeScript } from './launch.js';
 import { markIdle } from './registry.js';
 
+/** Options of `prestart()`. */
+export interface PrestartOptions {
+  /** Start a replacement for each process taken (default `true`). */
+  refill?: boolean;
+}
+
 const typeScriptModule = /\.(c|m)?tsx?$/;
 const spares: Channel[] = [];
 let wanted = 0;
+// Whether a taken process is replaced.
+let refill = true;
 // Where waiting processes start: where prestart() was called (each takes on
 // the creator's directory when it gets work).
 let startDirectory: string | undefined;
@@ -20,14 +28,24 @@ let startDirectory: string | undefined;
  * when they are all ready. `prestart(0)` ends the waiting ones. Waiting
  * processes do not keep the program alive, and `waitall()` does not wait
  * for them.
+ *
+ * With `{ refill: false }`, taken processes are not replaced: the waiting
+ * ones are used up and then `start()` starts new ones as usual. For a one-off
+ * job, this boots its processes early without booting more while it runs.
  */
-export async function prestart(count: number = getNumberOfCores()): Promise<void> {
+export async function prestart(count: number = getNumberOfCores(), options: PrestartOptions = {}): Promise<void> {
   if (!Number.isInteger(count) || count < 0) {
     throw Object.assign(new RangeError(`prestart(): count must be an integer ≥ 0, got ${String(count)}`), {
       code: 'ERR_OUT_OF_RANGE',
     });
   }
+  if (options.refill !== undefined && typeof options.refill !== 'boolean') {
+    throw Object.assign(new TypeError(`prestart(): refill must be a boolean, got ${typeof options.refill}`), {
+      code: 'ERR_INVALID_ARG_TYPE',
+    });
+  }
   wanted = count;
+  refill = options.refill ?? true;
   startDirectory = process.cwd();
   while (spares.length > wanted) spares.pop()!.close();
   while (spares.length < wanted) addSpare();
@@ -43,6 +61,7 @@ export function takeSpare(module: string): Channel | undefined {
     if (!candidate.closed) spare = candidate;
   }
   if (spare) markIdle(spare.pid, false);
+  if (!refill) wanted = spares.length;
   // Start the replacement after this turn, not in the way of the task being started.
   setImmediate(() => {
     while (spares.length < wanted) addSpare();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { liveProcesses } from '../../../src/pprocess/process/registry.js';
 import { prestart, start, task, waitall } from '../../../src/pprocess/index.js';
-import { allGone } from '../../helpers/processes.js';
+import { allGone, sleep } from '../../helpers/processes.js';
 
 const tasks = new URL('../fixtures/tasks.ts', import.meta.url);
 
@@ -46,6 +46,29 @@ describe('prestart()', () => {
     expect(waiting.length).toBeGreaterThanOrEqual(1);
     await prestart(0);
     await allGone(waiting, 2000);
+  });
+
+  test('with refill false, taken processes are not replaced and later tasks start new ones', async () => {
+    const before = new Set(liveProcesses().map((child) => child.pid));
+    await prestart(2, { refill: false });
+    const spares = liveProcesses().map((child) => child.pid!).filter((pid) => !before.has(pid));
+    expect(spares).toHaveLength(2);
+
+    const pids: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const channel = start(task(tasks, 'surroundings'), 'HOME');
+      pids.push((await channel.receive<{ pid: number }>()).pid);
+      await channel.wait();
+      await sleep(50); // past the turn in which a replacement would start
+      const started = liveProcesses().map((child) => child.pid!).filter((pid) => !before.has(pid) && !spares.includes(pid));
+      expect(started, `after task ${i}`).toEqual([]);
+    }
+    expect(pids.slice(0, 2).sort()).toEqual([...spares].sort());
+    expect(spares).not.toContain(pids[2]);
+  });
+
+  test('refuses a refill that is not a boolean', async () => {
+    await expect(prestart(1, { refill: 'no' as unknown as boolean })).rejects.toThrow(TypeError);
   });
 
   test.each([-1, 1.5, Number.NaN])('refuses count %s', async (count) => {
