@@ -7,7 +7,7 @@ import { assemblerFor, type Contender, type RenderJob } from './contender.js';
 
 /**
  * `render(scene, { strategy, procs })`, exactly as the `render` command
- * calls it, after `prestart(procs)`: the processes have booted before the
+ * calls it, after `prestart(procs, { refill: false })`: the processes have booted before the
  * timing starts, and each run hands its work to them.
  */
 export function strategyContender(job: RenderJob, strategy: StrategyName): Contender {
@@ -22,8 +22,9 @@ export function strategyContender(job: RenderJob, strategy: StrategyName): Conte
     cold: false,
     includes:
       'render() with the strategy, its processes prestarted (booted, idle) before timing: in the timing, loading the ' +
-      'row code, a warm-up thumbnail per process, the rows, ending the processes, and prestart booting replacements',
-    prepare: () => prestart(procs),
+      'row code, a warm-up thumbnail per process, the rows, and ending the processes',
+    // No replacements: booting them would compete with the render for the processors.
+    prepare: () => prestart(procs, { refill: false }),
     async run() {
       image = (await render(job.scene, { strategy, procs, rowsPerTask: job.rowsPerTask })).data;
     },
