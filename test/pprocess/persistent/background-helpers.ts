@@ -13,22 +13,27 @@ export function socketDirectory(): string {
 
 /** The pids of the background processes whose socket address is under `dir`. */
 export function backgroundPids(dir: string): number[] {
-  const pids: number[] = [];
+  const found = new Map<number, number>(); // pid → parent pid
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let command: string;
+    let stat: string;
     try {
       command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
     } catch {
       continue; // Ended while we looked.
     }
     // Started by backgroundCallable (the background runtime) or by create(address) (a replay of the program).
     const background = command.includes('background-runtime') || command.includes('replay-setup');
     if (background && command.includes(`${dir}`) && isAlive(Number(entry))) {
-      pids.push(Number(entry));
+      // The parent pid: the second field after the command name, which is in parentheses.
+      found.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
     }
   }
-  return pids;
+  // A process a background process is starting has its parent's command line
+  // until it runs its own program: it is not another background process.
+  return [...found].filter(([, parent]) => !found.has(parent)).map(([pid]) => pid);
 }
 
 /** The socket files in `dir`. */
