@@ -1,0 +1,36 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach, expect, test } from 'vitest';
+import { measureCpu } from '../../../src/bench/profile/cpu-time.js';
+import type { Contender } from '../../../src/bench/render/contender.js';
+import { allGone, sleep } from '../../helpers/processes.js';
+
+const started: ChildProcess[] = [];
+
+afterEach(async () => {
+  for (const child of started.splice(0)) child.kill('SIGKILL');
+});
+
+// A contender whose run is `run`: measureCpu uses nothing else.
+function contender(run: () => Promise<void>): Contender {
+  return { run } as unknown as Contender;
+}
+
+test('counts the processor time of this process when the run computes here', async () => {
+  const sample = await measureCpu(contender(async () => {
+    const from = process.cpuUsage();
+    while (process.cpuUsage(from).user < 200_000) { /* burn 200 ms of CPU */ }
+  }));
+  expect(sample.selfMs).toBeGreaterThanOrEqual(150); // /proc counts in 10 ms ticks
+  expect(sample.wallMs).toBeGreaterThanOrEqual(sample.selfMs * 0.5);
+});
+
+test('counts the processor time of running children, not of this process, when the run waits on them', async () => {
+  const child = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  started.push(child);
+  await sleep(100);
+  const sample = await measureCpu(contender(() => sleep(400)));
+  expect(sample.childrenMs).toBeGreaterThan(0);
+  expect(sample.selfMs).toBeLessThan(sample.childrenMs);
+  child.kill('SIGKILL');
+  await allGone([child.pid!], 3000);
+});
