@@ -58,8 +58,7 @@ export function lineMatching(child: ChildProcess, pattern: RegExp): Promise<RegE
 /** Whether a process with this pid exists (and is not a zombie). */
 export function isAlive(pid: number): boolean {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return statField(stat, 3) !== 'Z';
+    return statField(pid, 3) !== 'Z';
   } catch {
     return false;
   }
@@ -71,7 +70,7 @@ export function descendantsOf(pid: number): number[] {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      parents.set(Number(entry), Number(statField(readFileSync(`/proc/${entry}/stat`, 'utf8'), 4)));
+      parents.set(Number(entry), Number(statField(entry, 4)));
     } catch {
       // The process ended while we looked.
     }
@@ -116,8 +115,12 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-// Field `index` (1-based as in proc(5)) of /proc/<pid>/stat; the command name may hold spaces.
-function statField(stat: string, index: number): string {
-  const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return afterName[index - 3]!;
+/**
+ * Field `index` (1-based, as in proc(5): 3 the state, 4 the parent pid, 6 the
+ * session) of /proc/<pid>/stat; throws if the process is gone. The command
+ * name before it may hold spaces and parentheses.
+ */
+export function statField(pid: number | string, index: number): string {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[index - 3]!;
 }

@@ -4,7 +4,7 @@
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allGone, isAlive, killAll } from '../../helpers/processes.js';
+import { allGone, isAlive, killAll, statField } from '../../helpers/processes.js';
 
 /** A new directory for socket files, short enough for any socket path under it. */
 export function socketDirectory(): string {
@@ -17,19 +17,16 @@ export function backgroundPids(dir: string): number[] {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let command: string;
-    let stat: string;
+    let parent: number;
     try {
       command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parent = Number(statField(entry, 4));
     } catch {
       continue; // Ended while we looked.
     }
     // Started by backgroundCallable (the background runtime) or by create(address) (a replay of the program).
     const background = command.includes('background-runtime') || command.includes('replay-setup');
-    if (background && command.includes(`${dir}`) && isAlive(Number(entry))) {
-      // The parent pid: the second field after the command name, which is in parentheses.
-      found.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    }
+    if (background && command.includes(`${dir}`) && isAlive(Number(entry))) found.set(Number(entry), parent);
   }
   // A process a background process is starting has its parent's command line
   // until it runs its own program: it is not another background process.

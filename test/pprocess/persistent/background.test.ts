@@ -14,7 +14,7 @@ import {
   RemoteError,
   task,
 } from '../../../src/pprocess/index.js';
-import { isAlive, outcome, runScript, sleep } from '../../helpers/processes.js';
+import { isAlive, outcome, runScript, sleep, statField } from '../../helpers/processes.js';
 import { backgroundPids, expectNothingLeft, removeSocketDirectory, socketDirectory } from './background-helpers.js';
 
 const tasks = new URL('./fixtures/background-tasks.ts', import.meta.url);
@@ -33,12 +33,6 @@ async function collect<T>(address: string): Promise<T[]> {
   const values: T[] = [];
   for await (const value of await backgroundQueue<T>(address)) values.push(value);
   return values;
-}
-
-// Field `index` (1-based, as in proc(5)) of a process's /proc stat line.
-function statField(pid: number, index: number): string {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[index - 3]!;
 }
 
 describe('a background process', () => {
