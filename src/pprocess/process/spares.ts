@@ -52,7 +52,7 @@ export async function prestart(count: number = getNumberOfCores(), options: Pres
   await Promise.all(spares.map((channel) => channel.reached('ready')));
 }
 
-/** A waiting process able to load `module`, if there is one; another is started in its place. */
+/** A waiting process able to load `module`, if there is one; another is started in its place unless `refill` is off. */
 export function takeSpare(module: string): Channel | undefined {
   if (spares.length === 0 || (typeScriptModule.test(module) && !runtimeLoadsTypeScript())) return undefined;
   let spare: Channel | undefined;
@@ -61,11 +61,12 @@ export function takeSpare(module: string): Channel | undefined {
     if (!candidate.closed) spare = candidate;
   }
   if (spare) markIdle(spare.pid, false);
-  if (!refill) wanted = spares.length;
   // Start the replacement after this turn, not in the way of the task being started.
-  setImmediate(() => {
-    while (spares.length < wanted) addSpare();
-  });
+  if (refill) {
+    setImmediate(() => {
+      while (spares.length < wanted) addSpare();
+    });
+  }
   return spare;
 }
 
