@@ -3,7 +3,11 @@
 // user + system time read from /proc around each render. Shows where the
 // time goes when the two differ.
 //
-//   node dist/bench/profile/cpu-time.js [scene] [--width 1280] [--height 720] [--repeat 6]
+//   node dist/bench/profile/cpu-time.js [scene] [--width 1280] [--height 720] [--repeat 6] [--procs 2] [--threads]
+//
+// --threads adds, at the end, every thread's processor time and context
+// switches (the workers' JavaScript threads, V8's helper threads): how the
+// single-threaded collector of created processes was found to matter.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isMain } from '../../pprocess/index.js';
@@ -31,19 +35,61 @@ function processTimes(pid: number | string): { parent: number; cpuMs: number } {
   return { parent: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK };
 }
 
-// The processor time of this process's children that are still running.
-function childrenCpuMs(): number {
-  let total = 0;
+// The pids of this process's children that are still running.
+function childPids(): string[] {
+  const pids: string[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const times = processTimes(entry);
-      if (times.parent === process.pid) total += times.cpuMs;
+      if (processTimes(entry).parent === process.pid) pids.push(entry);
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  return pids;
+}
+
+// The processor time of this process's children that are still running.
+function childrenCpuMs(): number {
+  let total = 0;
+  for (const pid of childPids()) {
+    try {
+      total += processTimes(pid).cpuMs;
     } catch {
       // It ended while we looked.
     }
   }
   return total;
+}
+
+/** One thread's processor time so far and how often it gave up the processor or was made to. */
+export interface ThreadTimes {
+  readonly pid: number;
+  readonly tid: number;
+  readonly cpuMs: number;
+  readonly voluntarySwitches: number;
+  readonly involuntarySwitches: number;
+}
+
+/** Every thread of process `pid`, from /proc/<pid>/task. */
+export function threadTimes(pid: number | string): ThreadTimes[] {
+  const threads: ThreadTimes[] = [];
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const status = readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8');
+      const switches = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+      threads.push({
+        pid: Number(pid),
+        tid: Number(tid),
+        cpuMs: processTimes(`${pid}/task/${tid}`).cpuMs,
+        voluntarySwitches: switches('voluntary_ctxt_switches'),
+        involuntarySwitches: switches('nonvoluntary_ctxt_switches'),
+      });
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  return threads;
 }
 
 /** Runs `contender` once (already prepared and warmed), measuring its times. */
@@ -62,14 +108,20 @@ export async function measureCpu(contender: Contender): Promise<CpuSample> {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { width: { type: 'string', default: '1280' }, height: { type: 'string', default: '720' }, repeat: { type: 'string', default: '6' } },
+    options: {
+      width: { type: 'string', default: '1280' },
+      height: { type: 'string', default: '720' },
+      repeat: { type: 'string', default: '6' },
+      procs: { type: 'string', default: '2' },
+      threads: { type: 'boolean', default: false },
+    },
   });
   const path = positionals[0] ?? 'scenes/pygmy.json';
   const scene = parseScene({ ...(await loadScene(path)), width: Number(values.width), height: Number(values.height) }, path);
   const piscina = await loadPeer<PiscinaModule>('piscina');
   if (!piscina) throw new Error('piscina is not installed: run npm ci (it is a development dependency)');
 
-  const job = renderJob(scene, 2);
+  const job = renderJob(scene, Number(values.procs));
   const contenders = [mapPoolContender(job), piscinaContender(job, piscina.module)];
   for (const contender of contenders) {
     await contender.prepare();
@@ -79,15 +131,23 @@ async function main(): Promise<void> {
   for (let round = 0; round < Number(values.repeat); round++) {
     for (const contender of contenders) samples.get(contender)!.push(await measureCpu(contender));
   }
+  // Read before closing, while the pool's processes still run.
+  const threads = values.threads ? [process.pid, ...childPids()].flatMap((pid) => threadTimes(pid)) : [];
   for (const contender of contenders) await contender.close();
 
-  console.log(`${path} at ${scene.width}×${scene.height}, 2 workers, medians of ${values.repeat} alternating renders`);
+  console.log(`${path} at ${scene.width}×${scene.height}, ${job.procs} workers, medians of ${values.repeat} alternating renders`);
   for (const [contender, list] of samples) {
     const wall = median(list.map((s) => s.wallMs));
     const self = median(list.map((s) => s.selfMs));
     const children = median(list.map((s) => s.childrenMs));
     const total = median(list.map((s) => s.selfMs + s.childrenMs));
     console.log(`  ${contender.name.padEnd(20)} wall ${wall.toFixed(0)} ms, CPU ${total} ms (this process ${self}, its children ${children})`);
+  }
+  if (threads.length === 0) return;
+  console.log(`\nThreads that used the processor, over every render (this process is ${process.pid}; piscina's workers are its threads):`);
+  console.log('  pid      tid      CPU ms   voluntary  involuntary switches');
+  for (const t of threads.filter((thread) => thread.cpuMs > 0)) {
+    console.log(`  ${String(t.pid).padEnd(8)} ${String(t.tid).padEnd(8)} ${String(t.cpuMs).padStart(6)}   ${String(t.voluntarySwitches).padStart(9)}  ${String(t.involuntarySwitches).padStart(11)}`);
   }
 }
 

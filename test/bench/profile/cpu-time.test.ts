@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, expect, test } from 'vitest';
-import { measureCpu } from '../../../src/bench/profile/cpu-time.js';
+import { measureCpu, threadTimes } from '../../../src/bench/profile/cpu-time.js';
 import type { Contender } from '../../../src/bench/render/contender.js';
 import { allGone, sleep } from '../../helpers/processes.js';
 
@@ -31,6 +31,22 @@ test('counts the processor time of running children, not of this process, when t
   const sample = await measureCpu(contender(() => sleep(400)));
   expect(sample.childrenMs).toBeGreaterThan(0);
   expect(sample.selfMs).toBeLessThan(sample.childrenMs);
+  child.kill('SIGKILL');
+  await allGone([child.pid!], 3000);
+});
+
+test('lists every thread of a process with its processor time and context switches', async () => {
+  const child = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  started.push(child);
+  await sleep(300);
+  const threads = threadTimes(child.pid!);
+  const main = threads.find((thread) => thread.tid === child.pid);
+  expect(threads.length).toBeGreaterThan(1); // Node.js runs helper threads beside the JavaScript one
+  expect(main?.cpuMs).toBeGreaterThan(0);
+  for (const thread of threads) {
+    expect(thread.pid).toBe(child.pid);
+    expect(Number.isInteger(thread.voluntarySwitches) && Number.isInteger(thread.involuntarySwitches)).toBe(true);
+  }
   child.kill('SIGKILL');
   await allGone([child.pid!], 3000);
 });
