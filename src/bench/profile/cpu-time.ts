@@ -105,6 +105,13 @@ export async function measureCpu(contender: Contender): Promise<CpuSample> {
   };
 }
 
+// An option's value as a whole number of at least 1.
+function atLeastOne(option: string, text: string | undefined): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${option} must be a whole number of at least 1, got ${JSON.stringify(text)}`);
+  return value;
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -121,14 +128,15 @@ async function main(): Promise<void> {
   const piscina = await loadPeer<PiscinaModule>('piscina');
   if (!piscina) throw new Error('piscina is not installed: run npm ci (it is a development dependency)');
 
-  const job = renderJob(scene, Number(values.procs));
+  const job = renderJob(scene, atLeastOne('--procs', values.procs));
   const contenders = [mapPoolContender(job), piscinaContender(job, piscina.module)];
   for (const contender of contenders) {
     await contender.prepare();
     await contender.run(); // warm-up, not measured
   }
   const samples = new Map<Contender, CpuSample[]>(contenders.map((contender) => [contender, []]));
-  for (let round = 0; round < Number(values.repeat); round++) {
+  const repeat = atLeastOne('--repeat', values.repeat);
+  for (let round = 0; round < repeat; round++) {
     for (const contender of contenders) samples.get(contender)!.push(await measureCpu(contender));
   }
   // Read before closing, while the pool's processes still run.
