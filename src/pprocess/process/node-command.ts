@@ -24,9 +24,9 @@ export interface NodeCommandOptions {
  * The Node.js flags every created process gets ahead of the creator's own:
  * V8's single-threaded garbage collector. Each process is meant to keep one
  * core busy, so the collector's helper threads would only take time from its
- * siblings (measured: a render on every core was 4 % slower with them, its
- * processes preempted eight times as often). `PPROCESS_NODE_FLAGS` replaces
- * this list (empty for none); a creator's own flag, such as
+ * siblings (measured: a render on every core was about 5 % slower with them,
+ * its processes preempted six to eight times as often). `PPROCESS_NODE_FLAGS`
+ * replaces this list (empty for none); a creator's own flag, such as
  * `--no-single-threaded-gc`, comes later and wins.
  */
 export const DEFAULT_NODE_FLAGS: readonly string[] = ['--single-threaded-gc'];
