@@ -3,6 +3,9 @@
 // (A B C, B C A, ...), so that a slow spell hits them all alike.
 import { elapsedMs } from './stats.js';
 
+/** The most timed rounds a benchmark runs. */
+export const MAX_REPEAT = 1000;
+
 /** Something to time. */
 export interface Trial {
   readonly name: string;

@@ -3,6 +3,7 @@
 // table, output/bench.json and the speedup chart.
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { MAX_REPEAT } from '../bench/interleave.js';
 import { getNumberOfCores } from '../pprocess/index.js';
 import { MAX_PROCS, MAX_SIZE, type StrategyName } from '../raytracer/index.js';
 import { integerIn } from './number-option.js';
@@ -55,7 +56,7 @@ export function benchCommand(): Command {
         .argParser(integerIn(1, MAX_PROCS))
         .default(cores, `the number of cores, ${cores}`),
     )
-    .addOption(new Option('-r, --repeat <n>', 'timed rounds, after one warm-up round (1 to 1000)').argParser(integerIn(1, 1000)).default(5))
+    .addOption(new Option('-r, --repeat <n>', `timed rounds, after one warm-up round (1 to ${MAX_REPEAT})`).argParser(integerIn(1, MAX_REPEAT)).default(5))
     .addOption(
       new Option('-s, --strategies <list>', `pprocess strategies run through render(), comma-separated, or none`)
         .argParser(strategyList)

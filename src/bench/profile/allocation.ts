@@ -13,7 +13,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMain } from '../../pprocess/index.js';
+import { MAX_REPEAT } from '../interleave.js';
 import { median } from '../stats.js';
+import { wholeNumberOption } from './tool-options.js';
 
 /** Bytes allocated in one function. */
 export interface AllocationSite {
@@ -64,7 +66,8 @@ if (isMain(import.meta.url)) {
   const { profile } = await session.post('HeapProfiler.stopSampling');
   session.disconnect();
   const cpuMs: number[] = [];
-  for (let i = 0; i < Number(values.repeat); i++) {
+  const repeat = wholeNumberOption('--repeat', values.repeat, 1, MAX_REPEAT);
+  for (let i = 0; i < repeat; i++) {
     const cpu = process.cpuUsage();
     await render(scene, { strategy: 'serial' });
     const used = process.cpuUsage(cpu);

@@ -11,12 +11,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isMain } from '../../pprocess/index.js';
-import { loadScene, parseScene } from '../../raytracer/index.js';
+import { loadScene, MAX_PROCS, parseScene } from '../../raytracer/index.js';
 import { loadPeer } from '../peers/load-peer.js';
 import { piscinaContender, type PiscinaModule } from '../peers/peer-contenders.js';
 import { renderJob, type Contender } from '../render/contender.js';
 import { mapPoolContender } from '../render/pprocess-contenders.js';
+import { MAX_REPEAT } from '../interleave.js';
 import { median } from '../stats.js';
+import { wholeNumberOption } from './tool-options.js';
 
 /** One render's wall time and processor time (milliseconds), the creator's and its children's. */
 export interface CpuSample {
@@ -35,31 +37,24 @@ function processTimes(pid: number | string): { parent: number; cpuMs: number } {
   return { parent: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK };
 }
 
-// The pids of this process's children that are still running.
-function childPids(): string[] {
-  const pids: string[] = [];
+// This process's children that are still running, each with its processor time.
+function children(): Array<{ pid: string; cpuMs: number }> {
+  const found: Array<{ pid: string; cpuMs: number }> = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (processTimes(entry).parent === process.pid) pids.push(entry);
+      const times = processTimes(entry);
+      if (times.parent === process.pid) found.push({ pid: entry, cpuMs: times.cpuMs });
     } catch {
       // It ended while we looked.
     }
   }
-  return pids;
+  return found;
 }
 
 // The processor time of this process's children that are still running.
 function childrenCpuMs(): number {
-  let total = 0;
-  for (const pid of childPids()) {
-    try {
-      total += processTimes(pid).cpuMs;
-    } catch {
-      // It ended while we looked.
-    }
-  }
-  return total;
+  return children().reduce((total, child) => total + child.cpuMs, 0);
 }
 
 /** One thread's processor time so far and how often it gave up the processor or was made to. */
@@ -105,13 +100,6 @@ export async function measureCpu(contender: Contender): Promise<CpuSample> {
   };
 }
 
-// An option's value as a whole number of at least 1.
-function atLeastOne(option: string, text: string | undefined): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${option} must be a whole number of at least 1, got ${JSON.stringify(text)}`);
-  return value;
-}
-
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -128,19 +116,19 @@ async function main(): Promise<void> {
   const piscina = await loadPeer<PiscinaModule>('piscina');
   if (!piscina) throw new Error('piscina is not installed: run npm ci (it is a development dependency)');
 
-  const job = renderJob(scene, atLeastOne('--procs', values.procs));
+  const job = renderJob(scene, wholeNumberOption('--procs', values.procs, 1, MAX_PROCS));
   const contenders = [mapPoolContender(job), piscinaContender(job, piscina.module)];
   for (const contender of contenders) {
     await contender.prepare();
     await contender.run(); // warm-up, not measured
   }
   const samples = new Map<Contender, CpuSample[]>(contenders.map((contender) => [contender, []]));
-  const repeat = atLeastOne('--repeat', values.repeat);
+  const repeat = wholeNumberOption('--repeat', values.repeat, 1, MAX_REPEAT);
   for (let round = 0; round < repeat; round++) {
     for (const contender of contenders) samples.get(contender)!.push(await measureCpu(contender));
   }
   // Read before closing, while the pool's processes still run.
-  const threads = values.threads ? [process.pid, ...childPids()].flatMap((pid) => threadTimes(pid)) : [];
+  const threads = values.threads ? [process.pid, ...children().map((child) => child.pid)].flatMap((pid) => threadTimes(pid)) : [];
   for (const contender of contenders) await contender.close();
 
   console.log(`${path} at ${scene.width}×${scene.height}, ${job.procs} workers, medians of ${values.repeat} alternating renders`);
