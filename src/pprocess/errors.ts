@@ -15,6 +15,16 @@ export class PProcessError extends Error {
   }
 }
 
+/** A `RangeError` for an argument out of range, with Node.js's code `ERR_OUT_OF_RANGE`. */
+export function outOfRange(message: string): RangeError {
+  return Object.assign(new RangeError(message), { code: 'ERR_OUT_OF_RANGE' });
+}
+
+/** A `TypeError` for an argument of the wrong type, with Node.js's code `ERR_INVALID_ARG_TYPE`. */
+export function invalidType(message: string): TypeError {
+  return Object.assign(new TypeError(message), { code: 'ERR_INVALID_ARG_TYPE' });
+}
+
 /** What a created process sent back when its callable threw. */
 export interface SerializedError {
   name: string;

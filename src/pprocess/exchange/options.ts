@@ -1,6 +1,7 @@
 // The options shared by Exchange, Queue, Map and pmap, and their validation
 // at the public boundary.
 import type { Channel } from '../channel/channel.js';
+import { invalidType, outOfRange } from '../errors.js';
 
 /** Options of an `Exchange` (and of `Queue`, `Map` and `pmap`). */
 export interface ExchangeOptions {
@@ -87,12 +88,4 @@ export function validateTimeout(timeoutMs: number, api: string): void {
 
 function isInteger(value: unknown, min: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min;
-}
-
-function outOfRange(message: string): RangeError {
-  return Object.assign(new RangeError(message), { code: 'ERR_OUT_OF_RANGE' });
-}
-
-function invalidType(message: string): TypeError {
-  return Object.assign(new TypeError(message), { code: 'ERR_INVALID_ARG_TYPE' });
 }

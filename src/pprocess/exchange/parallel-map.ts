@@ -1,7 +1,7 @@
 // Map: an exchange whose results are kept in the order the work was started,
 // like the built-in map. Exported as `Map` and as `ParallelMap`.
 import type { Channel } from '../channel/channel.js';
-import { PProcessError, RemoteError, type ProcessExitError, type TimeoutError } from '../errors.js';
+import { outOfRange, PProcessError, RemoteError, type ProcessExitError, type TimeoutError } from '../errors.js';
 import { makeParallel, type AnyCallable, type Callable, type ChunkResult } from '../process/callable.js';
 import { Exchange, type ExchangeOptions, type Work } from './exchange.js';
 
@@ -104,9 +104,7 @@ export class ParallelMap<T = unknown> extends Exchange implements AsyncIterable<
   async get(i: number): Promise<T> {
     const index = i < 0 ? this.#slots.length + i : i;
     if (!Number.isInteger(index) || index < 0 || index >= this.#slots.length) {
-      throw Object.assign(new RangeError(`Map.get(${i}): there are ${this.#slots.length} results`), {
-        code: 'ERR_OUT_OF_RANGE',
-      });
+      throw outOfRange(`Map.get(${i}): there are ${this.#slots.length} results`);
     }
     while (this.#slots[index]!.state === 'pending' && this.unfinished()) await this.store();
     const slot = this.#slots[index]!;
@@ -148,9 +146,7 @@ function chunkSize(size: CallOptions['chunkSize'], length: number, limit: number
   if (size === undefined) return 1;
   if (size === 'auto') return Math.max(1, Math.ceil(length / ((limit ?? 1) * 4)));
   if (!Number.isInteger(size) || size < 1) {
-    throw Object.assign(new RangeError(`Map.call(): chunkSize must be a positive integer or 'auto', got ${String(size)}`), {
-      code: 'ERR_OUT_OF_RANGE',
-    });
+    throw outOfRange(`Map.call(): chunkSize must be a positive integer or 'auto', got ${String(size)}`);
   }
   return size;
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Channel } from '../channel/channel.js';
 import { Kind } from '../channel/protocol.js';
 import { assertCloneable, encodeValue } from '../channel/wire-value.js';
-import { PProcessError, ProcessExitError, RemoteError, SocketAddressError } from '../errors.js';
+import { invalidType, PProcessError, ProcessExitError, RemoteError, SocketAddressError } from '../errors.js';
 import { assertCallable, specOf, type AnyCallable, type Callable, type CallableSpec } from '../process/callable.js';
 import { replaySetup } from '../process/create.js';
 import { REPLAY_ENV } from '../process/replay.js';
@@ -70,11 +70,10 @@ export function backgroundCallable<Args extends unknown[]>(
 /** Throws a `TypeError` for a malformed option. */
 export function validateBackgroundOptions(options: BackgroundOptions, api: string): void {
   if (typeof options !== 'object' || options === null) {
-    throw Object.assign(new TypeError(`${api}: options must be an object`), { code: 'ERR_INVALID_ARG_TYPE' });
+    throw invalidType(`${api}: options must be an object`);
   }
   if (options.log !== undefined && (typeof options.log !== 'string' || options.log === '')) {
-    throw Object.assign(new TypeError(`${api}: log must be the path of a file, got ${typeof options.log}`),
-      { code: 'ERR_INVALID_ARG_TYPE' });
+    throw invalidType(`${api}: log must be the path of a file, got ${typeof options.log}`);
   }
 }
 

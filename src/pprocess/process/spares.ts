@@ -2,6 +2,7 @@
 // a process that has already booted instead of waiting for a new `node`.
 import type { Channel } from '../channel/channel.js';
 import { getNumberOfCores } from '../cores.js';
+import { invalidType, outOfRange } from '../errors.js';
 import { launch, runtimeLoadsTypeScript } from './launch.js';
 import { markIdle } from './registry.js';
 
@@ -35,14 +36,10 @@ let startDirectory: string | undefined;
  */
 export async function prestart(count: number = getNumberOfCores(), options: PrestartOptions = {}): Promise<void> {
   if (!Number.isInteger(count) || count < 0) {
-    throw Object.assign(new RangeError(`prestart(): count must be an integer ≥ 0, got ${String(count)}`), {
-      code: 'ERR_OUT_OF_RANGE',
-    });
+    throw outOfRange(`prestart(): count must be an integer ≥ 0, got ${String(count)}`);
   }
   if (options.refill !== undefined && typeof options.refill !== 'boolean') {
-    throw Object.assign(new TypeError(`prestart(): refill must be a boolean, got ${typeof options.refill}`), {
-      code: 'ERR_INVALID_ARG_TYPE',
-    });
+    throw invalidType(`prestart(): refill must be a boolean, got ${typeof options.refill}`);
   }
   wanted = count;
   refill = options.refill ?? true;
