@@ -46,17 +46,19 @@ export async function invoke(spec: CallableSpec, channel: Channel, args: unknown
       await channel.send(await call(args));
       return;
     case 'reusable': {
-      // Sends whose acknowledgement is not awaited, because the next work was already there.
-      let unacknowledged: Promise<void>[] = [];
+      // Sends whose acknowledgement is not awaited, because the next work was
+      // already there. Each leaves once acknowledged, so a process that always
+      // has work does not keep them all; a failed one stays, to be thrown below.
+      const unacknowledged = new Set<Promise<void>>();
       // Run again with each argument list received, until `null` says stop.
       for (let next: unknown = args; next !== null; next = await takeNext(channel)) {
         const sent = channel.send(await call(next as unknown[]));
         if (channel.readable) {
-          sent.catch(() => {}); // Awaited below: this only keeps its failure from going unhandled meanwhile.
-          unacknowledged.push(sent);
+          unacknowledged.add(sent);
+          sent.then(() => unacknowledged.delete(sent), () => {});
         } else {
           await Promise.all([...unacknowledged, sent]);
-          unacknowledged = [];
+          unacknowledged.clear();
         }
       }
       await Promise.all(unacknowledged);
