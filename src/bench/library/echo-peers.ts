@@ -2,13 +2,12 @@
 // Channel (a socket at fd 3, v8 serialization, every message
 // acknowledged), Node's own IPC channel with advanced serialization, and
 // the same socket framed by pprocess's codec without acknowledgements.
-import { fork, spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { encodeFrame, FrameDecoder } from '../../pprocess/codec/frame-codec.js';
 import { start, task } from '../../pprocess/index.js';
-import { childExecArgv, sibling } from '../peers/module-files.js';
+import { sibling } from '../peers/module-files.js';
+import { exited, forkIpcPeer, spawnFramedPeer } from './raw-peers.js';
 import { echo } from './tasks.js';
 
 /** A started process that sends back what it is sent. */
@@ -19,8 +18,6 @@ export interface EchoPeer {
   /** Ends the process and waits for its exit. */
   close(): Promise<void>;
 }
-
-const PEER = sibling(import.meta.url, './ipc-peer');
 
 /** The three echo peers, each started and answering. */
 export async function startEchoPeers(): Promise<EchoPeer[]> {
@@ -46,7 +43,7 @@ function channelPeer(): EchoPeer {
 }
 
 function ipcPeer(): EchoPeer {
-  const child = fork(fileURLToPath(PEER), ['--ipc'], { serialization: 'advanced', execArgv: childExecArgv(PEER), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = forkIpcPeer();
   return {
     name: 'Node IPC (advanced)',
     roundTrip: (message) =>
@@ -59,7 +56,7 @@ function ipcPeer(): EchoPeer {
 }
 
 function framedPeer(): EchoPeer {
-  const child = spawn(process.execPath, [...childExecArgv(PEER), fileURLToPath(PEER), '--fd3'], { stdio: ['ignore', 'inherit', 'inherit', 'pipe'] });
+  const child = spawnFramedPeer();
   const socket = child.stdio[3] as Socket;
   const decoder = new FrameDecoder();
   let answer: ((value: unknown) => void) | undefined;
@@ -79,13 +76,4 @@ function framedPeer(): EchoPeer {
       }),
     close: () => exited(child, () => socket.end()),
   };
-}
-
-// Asks a child to end, and resolves once it has exited.
-function exited(child: ReturnType<typeof spawn>, end: () => void): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    end();
-  });
 }

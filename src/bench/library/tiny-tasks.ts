@@ -1,13 +1,14 @@
 // Tiny-task throughput: many trivial tasks through pprocess (pmap, and a
 // Map kept as a pool, with and without chunks), piscina, workerpool, and
 // one child on Node's IPC channel, pipelined: the ceiling for processes.
-import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { makeReusable, Map as ParallelMap, pmap, prestart } from '../../pprocess/index.js';
 import { interleave, type Trial } from '../interleave.js';
 import { loadPeer } from '../peers/load-peer.js';
 import { childExecArgv, sibling, threadEntry } from '../peers/module-files.js';
 import type { PiscinaModule, WorkerpoolModule } from '../peers/peer-contenders.js';
+import { exited, forkIpcPeer } from './raw-peers.js';
 import { rateOf, type RateResult } from './rates.js';
 import { double } from './tasks.js';
 
@@ -78,13 +79,9 @@ export async function runTinyTasks({ tasks, workers, repeat, log }: TinyTaskOpti
         () => Promise.all(items.map((n) => pool.exec('double', [n]) as Promise<number>)), { close: async () => void (await pool.terminate()) });
     }
   }
-  const peer = sibling(import.meta.url, './ipc-peer');
-  const child = fork(fileURLToPath(peer), ['--ipc'], { serialization: 'advanced', execArgv: childExecArgv(peer), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = forkIpcPeer();
   add('one child, Node IPC (advanced), pipelined', 'one forked child started before timing: every number sent at once, each answered with its double', () => pipelined(child, items), {
-    close: async () => {
-      child.disconnect();
-      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
-    },
+    close: () => exited(child, () => child.disconnect()),
   });
 
   const seconds = await interleave(trials, { repeat, log });
@@ -97,7 +94,7 @@ export async function runTinyTasks({ tasks, workers, repeat, log }: TinyTaskOpti
 }
 
 // Sends every item at once on the child's IPC channel and collects the answers.
-function pipelined(child: ReturnType<typeof fork>, items: readonly number[]): Promise<number[]> {
+function pipelined(child: ChildProcess, items: readonly number[]): Promise<number[]> {
   return new Promise((resolve) => {
     const answers: number[] = [];
     const onMessage = (answer: unknown) => {
