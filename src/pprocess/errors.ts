@@ -96,6 +96,48 @@ export class ProcessExitError extends PProcessError {
   }
 }
 
+/**
+ * A created process took too long to start: to boot (`phase: 'boot'`), or
+ * to load its task's module (`'load'`, a top-level `await` that never
+ * settles, say). It was killed. The bound is `PPROCESS_START_TIMEOUT_MS`.
+ */
+export class StartTimeoutError extends ProcessExitError {
+  /** Which part of start-up took too long. */
+  readonly phase: 'boot' | 'load';
+  readonly timeoutMs: number;
+
+  constructor(pid: number, phase: 'boot' | 'load', timeoutMs: number) {
+    super(pid, null, 'SIGKILL');
+    (this as { code: string }).code = 'ERR_START_TIMEOUT';
+    this.phase = phase;
+    this.timeoutMs = timeoutMs;
+    const what = phase === 'boot' ? 'to boot' : "to load its task's module";
+    this.message = `Process ${pid} took longer than ${timeoutMs} ms ${what} and was killed ` +
+      '(PPROCESS_START_TIMEOUT_MS sets the bound)';
+  }
+}
+
+/** A value too large for a channel's frame limit, refused before anything was sent. */
+export class FrameTooLargeError extends PProcessError {
+  readonly bytes: number;
+  readonly maxFrameBytes: number;
+
+  constructor(bytes: number, maxFrameBytes: number) {
+    super('ERR_FRAME_TOO_LARGE',
+      `A value of ${bytes} bytes (serialized) is over the channel's limit of ${maxFrameBytes} bytes; ` +
+        'send it in parts, or raise PPROCESS_MAX_FRAME_BYTES in both processes');
+    this.bytes = bytes;
+    this.maxFrameBytes = maxFrameBytes;
+  }
+}
+
+/** Work was asked of, or awaited from, an exchange that `close()` ended. */
+export class ExchangeClosedError extends PProcessError {
+  constructor(api: string) {
+    super('ERR_EXCHANGE_CLOSED', `${api} was closed: its work was cancelled and no more can be started`);
+  }
+}
+
 /** A channel was used after it was closed, or its peer went away cleanly. */
 export class ChannelClosedError extends PProcessError {
   constructor(message: string) {

@@ -21,7 +21,7 @@ export { create } from './process/create.js';
 export { isMain } from './process/import-guard.js';
 export { CreateReplayError } from './process/replay.js';
 export { exit, start } from './process/start.js';
-export { prestart, type PrestartOptions } from './process/spares.js';
+export { prestart, type PrestartOptions } from './process/pool.js';
 export { waitall } from './process/waitall.js';
 export { BackgroundExitError, SocketAddressError } from './errors.js';
 export { MAX_SOCKET_PATH_BYTES } from './persistent/address.js';

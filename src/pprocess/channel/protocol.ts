@@ -1,6 +1,7 @@
 // The wire protocol between a creating and a created process, in one place.
 import type { SerializedError } from '../errors.js';
 import type { CallableSpec } from '../process/callable.js';
+import type { ReplayPlan } from '../process/replay.js';
 
 /** Frame kinds. The numbers are the wire format: never reuse one. */
 export const Kind = {
@@ -12,7 +13,11 @@ export const Kind = {
   error: 3,
   /** Creator to created: run this callable with these arguments. */
   run: 4,
-  /** Created to creator: the callable finished and nothing more will be sent. No body. */
+  /**
+   * Created to creator: the task finished and nothing more will be sent for
+   * it. A body of one byte 1 says the process ends now rather than take
+   * another task.
+   */
   done: 5,
   /** Creator to created: the work was cancelled; the body is the reason. */
   abort: 6,
@@ -28,14 +33,25 @@ export type KindName = keyof typeof Kind;
 
 /** What the creator asks a created process to do. */
 export interface RunRequest {
-  callable: CallableSpec;
+  /** The callable to run; absent for a replay. */
+  callable?: CallableSpec;
   args: unknown[];
+  /** Instead of a callable: replay the program to one of its create() calls. */
+  replay?: ReplayRequest;
   /**
-   * The creator's environment and working directory, for a process started
-   * ahead of time (see `prestart()`): it takes them on before the task runs.
+   * The creator's environment and working directory as they were when it
+   * started the task: the process takes them on before the task runs.
    */
   env?: Record<string, string | undefined>;
   cwd?: string;
+}
+
+/** What a process made by create() replays. */
+export interface ReplayRequest {
+  /** The program's entry module, as a `file:` URL, and its arguments. */
+  entry: string;
+  argv: string[];
+  plan: ReplayPlan;
 }
 
 /** A message waiting in a channel's inbox for `receive()`. */

@@ -1,7 +1,8 @@
 // Dispatcher: where an exchange's work goes (the queue, new or reused processes, re-runs).
 import type { Channel } from '../channel/channel.js';
-import type { ProcessExitError, TimeoutError } from '../errors.js';
-import { start as startProcess } from '../process/start.js';
+import { ProcessExitError, type PProcessError, type TimeoutError } from '../errors.js';
+import type { AnyCallable } from '../process/callable.js';
+import { startTask } from '../process/start.js';
 import type { Supervisor } from './supervisor.js';
 import type { Work } from './work.js';
 
@@ -11,12 +12,14 @@ import type { Work } from './work.js';
  * @internal
  */
 export interface DispatchHost {
-  readonly reuse: boolean;
   readonly keepAlive: boolean;
   readonly inFlight: number;
   readonly retries: number;
+  readonly maxTasksPerProcess: number | undefined;
   busy(): boolean;
   add(channel: Channel): void;
+  /** Work that could not be started (its arguments are too large to send, say). */
+  failedToStart(work: Work, error: PProcessError): void;
 }
 
 /**
@@ -96,8 +99,12 @@ export class Dispatcher {
   startQueued(): void {
     for (const channel of this.#idle) {
       if (this.#waiting.length === 0) return;
-      this.#idle.delete(channel);
-      if (!channel.closed) this.#topUp(channel);
+      if (channel.closed) {
+        this.#idle.delete(channel);
+        continue;
+      }
+      this.#topUp(channel);
+      if (this.#outstanding(channel) > 0) this.#idle.delete(channel);
     }
     while (this.#waiting.length > 0 && !this.#host.busy()) this.#launch(this.#waiting.shift()!);
   }
@@ -112,13 +119,18 @@ export class Dispatcher {
     given[0]!.delivered = true;
     if (given.length > 1) given.shift();
     this.#supervisor.stopTimer(channel);
-    if (!this.#host.reuse) {
+    if (!given[0]!.reused) {
       const next = this.#waiting.shift();
       if (next) this.#launch(next);
       return;
     }
     // The next task given ahead, if any, starts now.
     if (this.#outstanding(channel) > 0) this.#supervisor.startTimer(channel);
+    this.#refill(channel);
+  }
+
+  // Gives a reused process more work; with none left, it waits (keepAlive) or is ended.
+  #refill(channel: Channel): void {
     this.#topUp(channel);
     if (this.#outstanding(channel) > 0) return;
     if (this.#host.keepAlive) this.#idle.add(channel);
@@ -143,8 +155,8 @@ export class Dispatcher {
     for (const work of ahead.reverse()) this.#giveBack(work);
     if (!running) return undefined;
     if (timedOut) return { work: running, error: timedOut };
-    const error = channel.endError as ProcessExitError | undefined;
-    if (error?.code !== 'ERR_PROCESS_EXIT') return undefined;
+    const error = channel.endError;
+    if (!(error instanceof ProcessExitError)) return undefined;
     if (running.callable && running.attempts <= this.#host.retries) {
       this.#waiting.unshift(running); // Re-run it first, on a fresh process.
       return undefined;
@@ -154,18 +166,33 @@ export class Dispatcher {
 
   #launch(work: Work): void {
     work.attempts++;
-    const channel = work.launch ? work.launch(work) : startProcess(work.callable!, ...work.args);
+    let channel: Channel;
+    try {
+      channel = work.launch
+        ? work.launch(work)
+        : startTask(work.callable!, work.args, { maxTasksPerProcess: this.#host.maxTasksPerProcess });
+    } catch (error) {
+      // Arguments too large to send: the work fails at its own place; anything else is a fault here.
+      if ((error as PProcessError).code !== 'ERR_FRAME_TOO_LARGE') throw error;
+      this.#host.failedToStart(work, error as PProcessError);
+      return;
+    }
     this.assign(channel, work);
     this.#host.add(channel);
     this.#supervisor.startTimer(channel);
-    if (this.#host.reuse) this.#topUp(channel);
+    if (work.reused) this.#topUp(channel);
   }
 
-  // Gives a reused process queued work, up to `inFlight` tasks at once.
+  // Gives a reused process queued work of its callable, up to `inFlight` tasks at once.
   #topUp(channel: Channel): void {
     const given = this.#given.get(channel)!;
-    while (this.#outstanding(channel) < this.#host.inFlight && this.#waiting.length > 0) {
-      const work = this.#waiting.shift()!;
+    const callable = given[0]!.callable;
+    // A process runs at most its bound of tasks (maxTasksPerProcess), those of this visit included.
+    while (this.#outstanding(channel) < this.#host.inFlight && channel.tasksLeft > 0) {
+      const at = this.#waiting.findIndex((work) => sameCallable(work.callable, callable));
+      if (at < 0) return;
+      const [work] = this.#waiting.splice(at, 1) as [Work];
+      channel.noteTask();
       work.attempts++;
       const wasIdle = this.#outstanding(channel) === 0;
       if (given.length === 1 && given[0]!.delivered) given.shift();
@@ -186,8 +213,16 @@ export class Dispatcher {
     try {
       await channel.send(next ? next.args : null);
     } catch (error) {
-      // Arguments were checked when submitted: only the channel's end can fail the send.
       const code = (error as { code?: string }).code;
+      if (code === 'ERR_FRAME_TOO_LARGE' && next) {
+        // Never sent: the work fails at its own place, and the process takes the next.
+        const given = this.#given.get(channel)!;
+        given.splice(given.indexOf(next), 1);
+        this.#host.failedToStart(next, error as PProcessError);
+        if (!channel.closed) this.#refill(channel);
+        return;
+      }
+      // Arguments were checked when submitted: otherwise only the channel's end can fail the send.
       if (code !== 'ERR_CHANNEL_CLOSED' && code !== 'ERR_PROCESS_EXIT') throw error;
       // The process ended without taking its next work: give the work to another.
       const given = this.#given.get(channel);
@@ -203,4 +238,10 @@ export class Dispatcher {
     work.attempts--;
     this.#waiting.unshift(work);
   }
+}
+
+// Whether work of `a` can go to a process reused for `b`: the same export, called the same way.
+function sameCallable(a: AnyCallable | undefined, b: AnyCallable | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.module === b.module && a.exportName === b.exportName &&
+    a.style === b.style && a.chunked === b.chunked && a.leading === b.leading);
 }

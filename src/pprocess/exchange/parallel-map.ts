@@ -37,7 +37,9 @@ export class ParallelMap<T = unknown> extends Exchange implements AsyncIterable<
   #placements = new Map<number, Placement>();
 
   constructor(options: ExchangeOptions = {}) {
-    super(options);
+    // Channels given here are added once this map's own fields exist.
+    super({ ...options, channels: undefined });
+    for (const channel of options.channels ?? []) this.add(channel);
   }
 
   /** The number of results expected (tasks started or queued). */
@@ -98,6 +100,12 @@ export class ParallelMap<T = unknown> extends Exchange implements AsyncIterable<
   protected override processFailed(_channel: Channel, error: ProcessExitError | TimeoutError, work: Work): void {
     const placement = this.#placements.get(work.index)!;
     this.#fail(placement, error.forTask(placement.first));
+  }
+
+  protected override workFailed(work: Work, error: Error): void {
+    const placement = this.#placements.get(work.index)!;
+    (error as Error & { taskIndex?: number }).taskIndex ??= placement.first;
+    this.#fail(placement, error);
   }
 
   /** Resolves with result `i` (negative counts from the end) once it is ready. */

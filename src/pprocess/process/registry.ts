@@ -34,6 +34,7 @@ export function liveProcesses(): ChildProcess[] {
 export function markIdle(pid: number, isIdle: boolean): void {
   if (isIdle) idle.add(pid);
   else idle.delete(pid);
+  if (isIdle && allIdle()) for (const wake of exitWaiters) wake();
 }
 
 /** Waits for every created process to exit, but those waiting for work (see `prestart()`). */

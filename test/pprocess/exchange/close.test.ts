@@ -46,8 +46,8 @@ describe('keepAlive', () => {
     await allGone([...pids], 1000);
   });
 
-  test('needs reuse', () => {
-    expect(() => new ParallelMap({ keepAlive: true })).toThrow(/needs reuse: true/);
+  test('cannot go with reuse: false', () => {
+    expect(() => new ParallelMap({ keepAlive: true, reuse: false })).toThrow(/cannot go with reuse: false/);
   });
 });
 
@@ -79,8 +79,8 @@ describe('inFlight', () => {
     expect(() => new ParallelMap({ reuse: true, inFlight })).toThrow(RangeError);
   });
 
-  test('needs reuse', () => {
-    expect(() => new ParallelMap({ inFlight: 2 })).toThrow(/needs reuse: true/);
+  test('cannot go with reuse: false', () => {
+    expect(() => new ParallelMap({ inFlight: 2, reuse: false })).toThrow(/cannot go with reuse: false/);
   });
 });
 
