@@ -210,9 +210,7 @@ const builtinErrors: Record<string, ErrorConstructor> = {
 
 /** Turns any thrown value into data that can cross a channel. */
 export function serializeError(error: unknown, depth = 0): SerializedError {
-  if (!(error instanceof Error)) {
-    return { name: 'Error', message: `A non-Error value was thrown: ${describe(error)}` };
-  }
+  if (!(error instanceof Error)) return serializeThrownValue(error);
   const props: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(error)) {
     if (key === 'code' || key === 'name' || key === 'message' || key === 'stack' || key === 'cause') continue;
@@ -226,6 +224,23 @@ export function serializeError(error: unknown, depth = 0): SerializedError {
     ...(code !== undefined && isPlainData(code) ? { code } : {}),
     ...(Object.keys(props).length ? { props } : {}),
     ...(error.cause !== undefined && depth < 8 ? { cause: serializeError(error.cause, depth + 1) } : {}),
+  };
+}
+
+// A thrown value that is not an Error: a plain object keeps its name,
+// message, code and other plain properties, as an error would.
+function serializeThrownValue(value: unknown): SerializedError {
+  const base = { name: 'Error', message: `A non-Error value was thrown: ${describe(value)}` };
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return base;
+  const { name, message, code, stack, ...rest } = value as Record<string, unknown>;
+  const props: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(rest)) if (isPlainData(entry)) props[key] = entry;
+  return {
+    name: typeof name === 'string' ? name : base.name,
+    message: typeof message === 'string' ? message : base.message,
+    ...(typeof stack === 'string' ? { stack } : {}),
+    ...(code !== undefined && isPlainData(code) ? { code } : {}),
+    ...(Object.keys(props).length ? { props } : {}),
   };
 }
 

@@ -3,8 +3,17 @@ import type { Channel } from '../channel/channel.js';
 import { ProcessExitError, type PProcessError, type TimeoutError } from '../errors.js';
 import type { AnyCallable } from '../process/callable.js';
 import { startTask } from '../process/start.js';
+import { ResultPace } from './result-pace.js';
+import { WorkQueue } from './work-queue.js';
 import type { Supervisor } from './supervisor.js';
 import type { Work } from './work.js';
+
+// By default a reused process is given as many tasks ahead as take about
+// this long (at least two, so it never waits for a round trip; at most
+// 32): tiny tasks then travel many to a write, slow ones stay spread out.
+const PIPELINE_MS = 1;
+const MIN_IN_FLIGHT = 2;
+const MAX_IN_FLIGHT = 32;
 
 /**
  * What a dispatcher uses of its exchange: its settings, its limit, and its
@@ -13,7 +22,7 @@ import type { Work } from './work.js';
  */
 export interface DispatchHost {
   readonly keepAlive: boolean;
-  readonly inFlight: number;
+  readonly inFlight: number | undefined;
   readonly retries: number;
   readonly maxTasksPerProcess: number | undefined;
   busy(): boolean;
@@ -40,13 +49,15 @@ export interface Failure {
 export class Dispatcher {
   readonly #host: DispatchHost;
   readonly #supervisor: Supervisor;
-  #waiting: Work[] = [];
+  #waiting = new WorkQueue();
   // Reused processes waiting for work (keepAlive).
   #idle = new Set<Channel>();
   // The work given to each channel, oldest first: the first not delivered is
   // running, the others wait in its channel (inFlight); once all is
   // delivered, the last work stays, for a process that sends again.
   #given = new Map<Channel, Work[]>();
+  // How long tasks take, for how many a reused process is given ahead.
+  #pace = new ResultPace();
 
   /** `host` is the exchange (its options and limit); `supervisor` times each task. */
   constructor(host: DispatchHost, supervisor: Supervisor) {
@@ -71,12 +82,12 @@ export class Dispatcher {
 
   /** Drops the queued work (on cancellation). */
   dropQueued(): void {
-    this.#waiting = [];
+    this.#waiting.clear();
   }
 
   /** Drops the queued work and forgets the idle processes (on close). */
   clear(): void {
-    this.#waiting = [];
+    this.#waiting.clear();
     this.#idle.clear();
   }
 
@@ -119,6 +130,7 @@ export class Dispatcher {
     given[0]!.delivered = true;
     if (given.length > 1) given.shift();
     this.#supervisor.stopTimer(channel);
+    this.#pace.arrived(channel, 1);
     if (!given[0]!.reused) {
       const next = this.#waiting.shift();
       if (next) this.#launch(next);
@@ -187,11 +199,11 @@ export class Dispatcher {
   #topUp(channel: Channel): void {
     const given = this.#given.get(channel)!;
     const callable = given[0]!.callable;
+    const depth = this.#host.inFlight ?? this.#pace.fit(PIPELINE_MS, MIN_IN_FLIGHT, MAX_IN_FLIGHT);
     // A process runs at most its bound of tasks (maxTasksPerProcess), those of this visit included.
-    while (this.#outstanding(channel) < this.#host.inFlight && channel.tasksLeft > 0) {
-      const at = this.#waiting.findIndex((work) => sameCallable(work.callable, callable));
-      if (at < 0) return;
-      const [work] = this.#waiting.splice(at, 1) as [Work];
+    while (this.#outstanding(channel) < depth && channel.tasksLeft > 0) {
+      const work = this.#waiting.take((queued) => sameCallable(queued.callable, callable));
+      if (!work) return;
       channel.noteTask();
       work.attempts++;
       const wasIdle = this.#outstanding(channel) === 0;

@@ -16,9 +16,6 @@ import type { Work } from './work.js';
 
 export type { ExchangeOptions } from './options.js';
 
-// How many tasks a reused process holds at once: the next one waits in its
-// channel while it works, so it never idles for a round trip to the creator.
-const DEFAULT_IN_FLIGHT = 2;
 export type { Work } from './work.js';
 
 /**
@@ -44,10 +41,12 @@ export class Exchange {
   readonly autoclose: boolean;
   /** How many times a task whose process died is re-run. */
   readonly retries: number;
-  /** With reuse: how many tasks a process is given at once (the next ones wait in its channel). */
-  readonly inFlight: number;
+  /** With reuse: how many tasks a process is given at once (the next ones wait in its channel); adaptive when undefined. */
+  readonly inFlight: number | undefined;
   /** The most tasks a process runs before it is replaced by a new one (1: a brand-new process for each). */
   readonly maxTasksPerProcess: number | undefined;
+  /** The longest a task may run, in milliseconds (see `ExchangeOptions.timeoutMs`). */
+  readonly timeoutMs: number | undefined;
   /** The channels removed by the last call to `ready()`. */
   removed: Channel[] = [];
 
@@ -67,8 +66,9 @@ export class Exchange {
     this.continuous = options.continuous ?? false;
     this.autoclose = options.autoclose ?? true;
     this.retries = options.retries ?? 0;
-    this.inFlight = options.inFlight ?? DEFAULT_IN_FLIGHT;
+    this.inFlight = options.inFlight;
     this.maxTasksPerProcess = options.maxTasksPerProcess;
+    this.timeoutMs = options.timeoutMs;
     this.#supervisor = new Supervisor(options.timeoutMs, () => this.#onAbort());
     this.#dispatcher = new Dispatcher(this, this.#supervisor);
     if (options.signal) this.#supervisor.follow(options.signal);
@@ -248,6 +248,11 @@ export class Exchange {
   /** The task index of the work a channel is doing. */
   protected taskIndexOf(channel: Channel): number | undefined {
     return this.#dispatcher.taskIndexOf(channel);
+  }
+
+  /** Whether the work was cancelled, or cut short by `close()`. */
+  protected get aborted(): boolean {
+    return this.#supervisor.aborted !== undefined;
   }
 
   /** Throws the `AbortError` if the work was cancelled, or the `ExchangeClosedError` if the exchange was closed. */

@@ -41,7 +41,7 @@ export interface ExchangeOptions {
    * With reuse: how many tasks a process is given at once. The next ones
    * wait in its channel while it works, so it starts the next task the
    * moment it sends a result, instead of idling for a round trip.
-   * @default 2
+   * @default adaptive: as many as take about 1 ms, as measured (2 to 32)
    * @example `pmap(fn, items, { inFlight: 8 })` for very many tiny tasks
    */
   inFlight?: number;

@@ -45,7 +45,10 @@ export class PooledProcess {
   #gone = false;
   #startFailure: StartTimeoutError | undefined;
   #maxTasks = Infinity;
-  readonly #ready = new Waiters<void>(() => {});
+  // Whoever waits for the boot keeps the event loop alive meanwhile.
+  readonly #ready = new Waiters<void>(() => this.#keepAlive(this.#taskHolds));
+  // Whether the running task's channel needs the event loop kept alive.
+  #taskHolds = false;
   #isReady = false;
   #bootTimer: NodeJS.Timeout | undefined;
 
@@ -97,7 +100,10 @@ export class PooledProcess {
     const link = new SessionLink({
       link: this.#link,
       abandon: () => this.end(),
-      keepAlive: (alive) => this.#keepAlive(alive),
+      keepAlive: (alive) => {
+        this.#taskHolds = alive;
+        this.#keepAlive(alive);
+      },
       aborted: () => {
         this.#reusable = false;
       },
@@ -159,8 +165,8 @@ export class PooledProcess {
     }
   }
 
-  #keepAlive(alive: boolean): void {
-    this.#link.keepAlive(alive);
+  #keepAlive(taskHolds: boolean): void {
+    this.#link.keepAlive(taskHolds || this.#ready.length > 0);
   }
 
   #onReady(): void {
@@ -182,6 +188,7 @@ export class PooledProcess {
       task.handle.settle({ exitCode: 0, signal: null });
     }
     task.link.finish(false);
+    this.#taskHolds = false;
     this.#keepAlive(false);
     this.#child.unref();
     if (this.#reusable) this.#events.taskDone(this);

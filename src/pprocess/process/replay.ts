@@ -38,6 +38,8 @@ interface ReplayState {
 }
 
 const STATE = Symbol.for('pprocess.replay');
+// Math.random is replayable from the moment the library is loaded, before the program's own code draws from it.
+replayRandom();
 
 /** The environment variable that makes a new `node` a replay (background create), holding its `ReplayPlan` as JSON. */
 export const REPLAY_ENV = 'PPROCESS_REPLAY';
