@@ -8,12 +8,14 @@ import { WorkQueue } from './work-queue.js';
 import type { Supervisor } from './supervisor.js';
 import type { Work } from './work.js';
 
-// By default a reused process is given as many tasks ahead as take about
-// this long (at least two, so it never waits for a round trip; at most
-// 32): tiny tasks then travel many to a write, slow ones stay spread out.
+// By default a reused process running short tasks is given as many ahead
+// as take about this long (at least two, so it never waits for a round
+// trip; at most 32): tiny tasks then travel many to a write. Tasks slower
+// than SLOW_TASK_MS go one at a time, so they stay spread out.
 const PIPELINE_MS = 1;
 const MIN_IN_FLIGHT = 2;
 const MAX_IN_FLIGHT = 32;
+const SLOW_TASK_MS = 20;
 
 /**
  * What a dispatcher uses of its exchange: its settings, its limit, and its
@@ -117,7 +119,13 @@ export class Dispatcher {
       this.#topUp(channel);
       if (this.#outstanding(channel) > 0) this.#idle.delete(channel);
     }
-    while (this.#waiting.length > 0 && !this.#host.busy()) this.#launch(this.#waiting.shift()!);
+    // Every process the limit allows gets work before any gets work ahead.
+    const launched: Channel[] = [];
+    while (this.#waiting.length > 0 && !this.#host.busy()) {
+      const channel = this.#launch(this.#waiting.shift()!);
+      if (channel) launched.push(channel);
+    }
+    for (const channel of launched) this.#topUp(channel);
   }
 
   /**
@@ -131,11 +139,9 @@ export class Dispatcher {
     if (given.length > 1) given.shift();
     this.#supervisor.stopTimer(channel);
     this.#pace.arrived(channel, 1);
-    if (!given[0]!.reused) {
-      const next = this.#waiting.shift();
-      if (next) this.#launch(next);
-      return;
-    }
+    // A process that is not reused takes no more work: the next starts
+    // when it ends (on it again, from the pool, if it is well).
+    if (!given[0]!.reused) return;
     // The next task given ahead, if any, starts now.
     if (this.#outstanding(channel) > 0) this.#supervisor.startTimer(channel);
     this.#refill(channel);
@@ -176,7 +182,8 @@ export class Dispatcher {
     return { work: running, error };
   }
 
-  #launch(work: Work): void {
+  // Starts a process for `work`; returns its channel if it is reused, to be given work ahead.
+  #launch(work: Work): Channel | undefined {
     work.attempts++;
     let channel: Channel;
     try {
@@ -187,19 +194,19 @@ export class Dispatcher {
       // Arguments too large to send: the work fails at its own place; anything else is a fault here.
       if ((error as PProcessError).code !== 'ERR_FRAME_TOO_LARGE') throw error;
       this.#host.failedToStart(work, error as PProcessError);
-      return;
+      return undefined;
     }
     this.assign(channel, work);
     this.#host.add(channel);
     this.#supervisor.startTimer(channel);
-    if (work.reused) this.#topUp(channel);
+    return work.reused ? channel : undefined;
   }
 
   // Gives a reused process queued work of its callable, up to `inFlight` tasks at once.
   #topUp(channel: Channel): void {
     const given = this.#given.get(channel)!;
     const callable = given[0]!.callable;
-    const depth = this.#host.inFlight ?? this.#pace.fit(PIPELINE_MS, MIN_IN_FLIGHT, MAX_IN_FLIGHT);
+    const depth = this.#host.inFlight ?? this.#depth();
     // A process runs at most its bound of tasks (maxTasksPerProcess), those of this visit included.
     while (this.#outstanding(channel) < depth && channel.tasksLeft > 0) {
       const work = this.#waiting.take((queued) => sameCallable(queued.callable, callable));
@@ -213,6 +220,15 @@ export class Dispatcher {
       // Not awaited: the process takes its work while other channels are served.
       void this.#sendWork(channel, work);
     }
+  }
+
+  // How many tasks a reused process holds by default: one until tasks are
+  // timed, one for slow tasks (so that they stay spread out), and for short
+  // ones as many as take about PIPELINE_MS.
+  #depth(): number {
+    const ms = this.#pace.msPerItem;
+    if (ms === undefined || ms >= SLOW_TASK_MS) return 1;
+    return this.#pace.fit(PIPELINE_MS, MIN_IN_FLIGHT, MAX_IN_FLIGHT);
   }
 
   // Tasks given to a channel whose results have not arrived.

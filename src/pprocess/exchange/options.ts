@@ -6,6 +6,8 @@ import { invalidType, outOfRange } from '../errors.js';
 
 /** The most processes an exchange may run at once: a bound against accidental process storms. */
 export const MAX_LIMIT = 1024;
+// A limit above this (or 16 per core) is warned of.
+const WARN_LIMIT = 64;
 /** The most re-runs of a task. */
 export const MAX_RETRIES = 100;
 
@@ -15,8 +17,8 @@ export interface ExchangeOptions {
   channels?: Iterable<Channel>;
   /**
    * The most processes running at once (a positive integer, at most 1,024);
-   * no limit when omitted. Above four times the number of cores, a warning
-   * says that processes will mostly wait for a core.
+   * no limit when omitted. Above 64 (or 16 times the number of cores), a
+   * warning says that processes will mostly wait for a core.
    * @example `new Map({ limit: 4 })`
    */
   limit?: number;
@@ -41,7 +43,7 @@ export interface ExchangeOptions {
    * With reuse: how many tasks a process is given at once. The next ones
    * wait in its channel while it works, so it starts the next task the
    * moment it sends a result, instead of idling for a round trip.
-   * @default adaptive: as many as take about 1 ms, as measured (2 to 32)
+   * @default adaptive: 1 for tasks of 20 ms or more, else as many as take about 1 ms, as measured (2 to 32)
    * @example `pmap(fn, items, { inFlight: 8 })` for very many tiny tasks
    */
   inFlight?: number;
@@ -134,7 +136,7 @@ let warned = false;
 // Many more processes than cores only wait for a core each, in memory.
 function warnIfOversubscribed(limit: number, api: string): void {
   const cores = getNumberOfCores();
-  if (warned || limit <= 4 * cores) return;
+  if (warned || limit <= Math.max(WARN_LIMIT, 16 * cores)) return;
   warned = true;
   process.emitWarning(`${api}: limit ${limit} runs up to ${limit} processes on ${cores} cores; ` +
     'CPU-bound work gains nothing past the number of cores', { code: 'PPROCESS_LIMIT_ABOVE_CORES' });

@@ -77,7 +77,8 @@ export async function prestart(count: number = getNumberOfCores(), options: Pres
     return;
   }
   while (idle.length < count) park(boot(undefined));
-  await Promise.all(idle.map((waiting) => waiting.ready()));
+  // One that ends meanwhile (retired, or taken and failed) is not this call's failure.
+  await Promise.allSettled(idle.map((waiting) => waiting.ready()));
 }
 
 const MAX_PRESTART = 1024;
