@@ -9,7 +9,7 @@ import type { PiscinaModule } from '../peers/peer-contenders.js';
 import { elapsedMs } from '../stats.js';
 import { measureOf, rateRow, timeRow, type DefaultsRow } from './default-rows.js';
 import type { TrialSet } from './default-programs.js';
-import { startEchoPeers } from './echo-peers.js';
+import { startEchoPeers, type EchoPeer } from './echo-peers.js';
 import { sampledTrial, type SampledTrial } from './sampled-trial.js';
 import { double } from './tasks.js';
 import { mapPool, piscinaPool } from './tiny-tasks.js';
@@ -54,14 +54,14 @@ export async function inProcessTrials({ items, roundTrips, tasks, workers, capSe
   const mapTasks = sampledTrial(`${pool.name}, ${tasks} tasks`, pool.includes, checkedRun(many, (list) => pool.run(list)), { close: () => pool.close() });
   const piscinaTasks = sampledTrial(`${threads.name}, ${tasks} tasks`, threads.includes, checkedRun(many, (list) => threads.run(list)), { close: () => threads.close() });
 
-  const [channel, framed] = await startEchoPeers(['channel', 'framed']);
-  const roundTripsOf = (peer: typeof channel) => async () => {
-    for (let i = 0; i < roundTrips; i++) await peer!.roundTrip(SMALL);
+  const [channel, framed] = (await startEchoPeers(['channel', 'framed'])) as [EchoPeer, EchoPeer];
+  const roundTripsOf = (peer: EchoPeer) => async () => {
+    for (let i = 0; i < roundTrips; i++) await peer.roundTrip(SMALL);
   };
   const each = `${roundTrips} round trips of ${JSON.stringify(SMALL)}, one at a time, to a process started before timing`;
-  const channelTrips = sampledTrial(`${channel!.name}, ${roundTrips} round trips`, each, roundTripsOf(channel));
-  const framedTrips = sampledTrial(`${framed!.name}, ${roundTrips} round trips`, each, roundTripsOf(framed), {
-    close: async () => void (await Promise.all([channel!.close(), framed!.close()])),
+  const channelTrips = sampledTrial(`${channel.name}, ${roundTrips} round trips`, each, roundTripsOf(channel));
+  const framedTrips = sampledTrial(`${framed.name}, ${roundTrips} round trips`, each, roundTripsOf(framed), {
+    close: async () => void (await Promise.all([channel.close(), framed.close()])),
   });
 
   return {
