@@ -77,9 +77,9 @@ export async function inProcessTrials({ items, roundTrips, tasks, workers, capSe
           measure(pmapDefault), measure(pmapReused), { comparison: 'at most', ratio: 1.5 }),
         rateRow('channel-vs-socket', `small-message round trips over a Channel against the bare fd-3 socket with the codec`,
           measure(channelTrips, roundTrips), measure(framedTrips, roundTrips), { comparison: 'at least', ratio: 0.9 }),
-        rateRow('map-tasks-vs-piscina', `${tasks} tiny tasks, one message each, through a Map (${workers} workers) against piscina`,
+        rateRow('map-tasks-vs-piscina', `${tasks.toLocaleString('en-US')} tiny tasks, one message each, through a Map (${workers} workers) against piscina`,
           measure(mapTasks, tasks), piscinaRate, { comparison: 'at least', ratio: 1.5 }),
-        rateRow('pmap-defaults-vs-piscina', `pmap with default options over ${tasks} tiny items against piscina`,
+        rateRow('pmap-defaults-vs-piscina', `pmap with default options over ${tasks.toLocaleString('en-US')} tiny items against piscina`,
           measure(pmapMany, tasks), piscinaRate, { comparison: 'more than', ratio: 1 }),
       ];
     },

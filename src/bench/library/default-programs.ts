@@ -91,7 +91,7 @@ export function programTrials({ items, roundTrips }: ProgramCounts): TrialSet {
         timeRow('original-pmap', `pmap over ${items} items, limit 2, against the original`, pmap, original('pmap(fn, range(200), limit=2)', ORIGINAL.pmap, items), beat),
         timeRow('original-start', `Map({ limit: 2 }) + start(makeParallel(fn), i) × ${items} against the original`, start, original('Map(limit=2) + start(MakeParallel(fn), i) × 200', ORIGINAL.start, items), beat),
         timeRow('original-create', `Map({ limit: 2 }).create() × ${items} against the original`, create, original('Map(limit=2).create() × 200', ORIGINAL.create, items), beat),
-        timeRow('original-channel', `${roundTrips} channel round trips, one at a time, against the original`, channel, original('2,000 small dicts echoed one at a time', ORIGINAL.channel, roundTrips), beat),
+        timeRow('original-channel', `${roundTrips.toLocaleString('en-US')} channel round trips, one at a time, against the original`, channel, original('2,000 small dicts echoed one at a time', ORIGINAL.channel, roundTrips), beat),
       ];
     },
   };

@@ -15,7 +15,8 @@ export function formatDefaults({ counts, repeat, atTargetSizes, rows, met }: Def
 }
 
 function ratioText(row: DefaultsRow): string {
-  return `${row.ratio >= 10 ? row.ratio.toFixed(1) : row.ratio.toFixed(2)}×`;
+  const { ratio } = row;
+  return `${ratio >= 10 ? ratio.toFixed(1) : ratio >= 0.01 ? ratio.toFixed(2) : ratio.toPrecision(2)}×`;
 }
 
 // One side of a row: its median (or rate), spread and what it includes.
