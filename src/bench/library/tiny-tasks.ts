@@ -101,11 +101,8 @@ export function mapPool(workers: number, chunkSize: 'auto' | number): DoublingPo
   return {
     name: `pprocess Map pool, ${chunkSize === 1 ? 'no chunks' : `chunkSize ${chunkSize}`}`,
     includes: `a Map with reuse and keepAlive, warmed before timing: Map.call(..., { chunkSize: ${JSON.stringify(chunkSize)} }) and every result`,
-    run(items) {
-      const first = pool.length;
-      pool.call(doubleTask, items, { chunkSize });
-      return pool.slice(first);
-    },
+    // Each call() starts the map's results anew, as in the original.
+    run: (items) => pool.call(doubleTask, items, { chunkSize }).toArray(),
     close: () => pool.close(),
   };
 }
