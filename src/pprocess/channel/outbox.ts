@@ -19,6 +19,9 @@ export class Outbox {
   readonly #unacknowledged: Waiters<void>;
   // Reconnectable channels: sent messages the peer has not acknowledged, oldest first.
   readonly #resend: Outgoing[] | undefined;
+  // The acknowledgement of the newest send. They come in order: once it has
+  // come, every send before it has been acknowledged too.
+  #newest: Promise<void> = Promise.resolve();
 
   /**
    * `closedError` says why nothing more can be written, if so; `onChange`
@@ -50,6 +53,7 @@ export class Outbox {
       this.#unacknowledged.dropLast();
       throw error;
     }
+    this.#newest = acknowledged;
     await acknowledged;
   }
 
@@ -63,6 +67,14 @@ export class Outbox {
     if (error) throw error;
     if (this.#resend && (kind === Kind.data || kind === Kind.error)) this.#resend.push({ kind, body: body ?? EMPTY });
     this.#link.write(kind, body);
+  }
+
+  /**
+   * Resolves once the peer has acknowledged every send made so far, awaited
+   * or not, or once none can be (the channel ended).
+   */
+  allAcknowledged(): Promise<void> {
+    return this.#newest.catch(() => {});
   }
 
   /** The peer took the oldest message. */

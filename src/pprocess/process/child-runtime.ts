@@ -41,8 +41,10 @@ function adoptSurroundings({ env, cwd }: RunRequest): void {
   if (cwd) process.chdir(cwd);
 }
 
-// Tells the creator this process is done, then exits once that is written.
+// Once the creator has every value the task sent (awaited or not), tells it
+// this process is done, then exits once that is written.
 async function finish(channel: Channel, code: number): Promise<never> {
+  await channel.allAcknowledged();
   channel.sendControl(Kind.done);
   await channel.flush();
   process.exit(code);

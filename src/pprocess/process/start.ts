@@ -27,13 +27,15 @@ export function start<Args extends unknown[]>(callable: Callable<Args>, ...args:
 }
 
 /**
- * Ends a created process: waits for what it sent to be written, closes the
- * channel and exits with status 0. Only meaningful in a created process.
+ * Ends a created process: waits until the creator has received every value
+ * it sent (awaited or not), closes the channel and exits with status 0.
+ * Only meaningful in a created process.
  */
 export async function exit(channel: Channel): Promise<never> {
   if (channel.pid !== 0) {
     throw new TypeError('exit(channel) ends a created process; in the creator, use channel.close()');
   }
+  await channel.allAcknowledged();
   channel.sendControl(Kind.done);
   await channel.flush();
   channel.close();
