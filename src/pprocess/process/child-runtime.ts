@@ -6,10 +6,12 @@ import { Kind, type RunRequest } from '../channel/protocol.js';
 import { decodeValue } from '../channel/wire-value.js';
 import { serializeError } from '../errors.js';
 import { invoke } from './invoke.js';
+import { startWatchdog } from './watchdog.js';
 
 const CHANNEL_FD = 3;
 
 async function main(): Promise<void> {
+  startWatchdog();
   const channel = new Channel(new Socket({ fd: CHANNEL_FD, readable: true, writable: true }), { pid: 0 });
   // This process lives as long as its task runs, whatever the task waits on
   // (its channel's abort signal included); it exits explicitly when done.

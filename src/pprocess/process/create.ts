@@ -5,6 +5,7 @@ import { Channel } from '../channel/channel.js';
 import { serializeError } from '../errors.js';
 import { CHANNEL_FD, launch } from './launch.js';
 import { nextCreateStep, REPLAY_ENV, replayState, type CreateStep, type ReplayPlan } from './replay.js';
+import { startWatchdog } from './watchdog.js';
 
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 /** The module a replay loads before the program (see replay-setup.ts). */
@@ -55,6 +56,7 @@ export function unmuteReplay(): void {
 }
 
 function ownChannel(): Channel {
+  startWatchdog();
   const channel = new Channel(new Socket({ fd: CHANNEL_FD, readable: true, writable: true }), { pid: 0 });
   channel.hold();
   // The creator is gone: so is this process.
