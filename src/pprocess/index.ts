@@ -26,7 +26,7 @@ export { waitall } from './process/waitall.js';
 export { BackgroundExitError, SocketAddressError } from './errors.js';
 export { MAX_SOCKET_PATH_BYTES } from './persistent/address.js';
 export { backgroundCallable, type BackgroundOptions } from './persistent/background.js';
-export { connectPersistent } from './persistent/connect.js';
+export { connectPersistent, type ConnectOptions } from './persistent/connect.js';
 export { PersistentExchange } from './persistent/persistent-exchange.js';
 export { type PersistentExchangeOptions } from './persistent/persistent-methods.js';
 export { backgroundQueue, PersistentQueue } from './persistent/persistent-queue.js';

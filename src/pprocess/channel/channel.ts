@@ -272,6 +272,17 @@ export class Channel {
     return this.#controls.take(() => this.#closedError());
   }
 
+  /**
+   * @internal Resolves once the peer has received every value sent so far,
+   * including sends nobody awaited (or once the channel has ended). A
+   * process must not exit before: its creator acknowledges each value it
+   * takes, and an acknowledgement written to a closed socket fails (EPIPE),
+   * which destroys the creator's socket with values still unread in it.
+   */
+  allAcknowledged(): Promise<void> {
+    return this.#outbox.allAcknowledged();
+  }
+
   /** @internal Resolves when everything written so far has been handed to the OS. */
   flush(): Promise<void> {
     return this.#link.flush();

@@ -20,6 +20,9 @@ export class Outbox {
   readonly #unacknowledged: Waiters<void>;
   // Reconnectable channels: sent messages the peer has not acknowledged, oldest first.
   readonly #resend: Outgoing[] | undefined;
+  // The acknowledgement of the newest send. They come in order: once it has
+  // come, every send before it has been acknowledged too.
+  #newest: Promise<void> = Promise.resolve();
 
   /**
    * `closedError` says why nothing more can be written, if so; `onChange`
@@ -45,7 +48,16 @@ export class Outbox {
   /** Writes a message (data or error); resolves when the peer acknowledges it. */
   send(kind: number, body: Uint8Array): Promise<void> {
     this.write(kind, body);
-    return this.#unacknowledged.wait();
+    this.#newest = this.#unacknowledged.wait();
+    return this.#newest;
+  }
+
+  /**
+   * Resolves once the peer has acknowledged every send made so far, awaited
+   * or not, or once none can be (the channel ended).
+   */
+  allAcknowledged(): Promise<void> {
+    return this.#newest.catch(() => {});
   }
 
   /**

@@ -18,7 +18,7 @@ export function handoverChannel(): Channel {
 export async function listenAndReport(handover: Channel, address: string): Promise<PersistentEndpoint> {
   let endpoint: PersistentEndpoint;
   try {
-    endpoint = await listenPersistent(address);
+    endpoint = await listenPersistent(address, endUnreachable);
   } catch (error) {
     await handover.sendError(serializeError(error));
     handover.close();
@@ -29,6 +29,15 @@ export async function listenAndReport(handover: Channel, address: string): Promi
   await handover.send('listening');
   handover.close();
   return endpoint;
+}
+
+// With its socket file deleted or replaced, no client can reach the process:
+// it says so in its log and ends, rather than wait for a client forever. (It
+// does not listen again: the address may be another process's now, and a
+// file deleted on purpose should not come back.)
+function endUnreachable(what: string): void {
+  console.error(`pprocess: ${what}; no client can reach background process ${process.pid} any more, so it ends`);
+  process.exit(1);
 }
 
 // Ended by a signal, the process still removes its socket file: exiting runs

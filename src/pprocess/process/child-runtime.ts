@@ -13,11 +13,17 @@ import { invoke } from './invoke.js';
 import { replay } from './replay-task.js';
 import { SessionLink } from './session-link.js';
 import { setEndTaskHook } from './task-end.js';
+import { startWatchdog } from './watchdog.js';
 
 const CHANNEL_FD = 3;
 const ENDING = Uint8Array.of(1);
 
+// Where the kernel cannot end this process with its creator, a thread does.
+startWatchdog();
+
 const link = new SocketLink(new Socket({ fd: CHANNEL_FD, readable: true, writable: true }));
+// How this process exits when its creator closes the socket.
+let exitCode = 0;
 // The running task's link; frames that arrive between tasks are left over from the last one.
 let session: SessionLink | undefined;
 
@@ -28,7 +34,7 @@ link.listen({
   },
   broken: () => process.exit(1),
   // The creator is gone, or has retired this process: so are we.
-  closed: () => process.exit(0),
+  closed: () => process.exit(exitCode),
 });
 link.write(Kind.ready);
 
@@ -58,10 +64,10 @@ async function runTask(frame: Frame): Promise<void> {
   link.write(Kind.done, reusable ? undefined : ENDING);
   session = undefined;
   own.finish(true);
-  if (!reusable) {
-    await link.flush();
-    process.exit(failed ? 1 : 0);
-  }
+  // A process that ends waits for its creator to close the socket, having
+  // read everything: it never exits with values unread (or acknowledgements
+  // to come) in the socket, which would cost the creator the rest.
+  if (!reusable) exitCode = failed ? 1 : 0;
 }
 
 // A task takes on the creator's environment and working directory as they are now.

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PProcessError } from '../errors.js';
 import { assertMayStart, nodeCommand } from './node-command.js';
 import { track } from './registry.js';
+import { watchdogEnv } from './watchdog.js';
 
 /** The file descriptor of the channel in a created process. */
 export const CHANNEL_FD = 3;
@@ -32,7 +33,7 @@ export function spawnProcess(options: LaunchOptions = {}): ChildProcess {
   const child = spawn(file!, args, {
     stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
     cwd: options.cwd,
-    env: options.env ? { ...process.env, ...options.env } : process.env,
+    env: { ...process.env, ...options.env, ...watchdogEnv(parentDeathSignal()) },
   });
   if (child.pid === undefined) {
     // The cause arrives later as an 'error' event; the error thrown here reports it now.

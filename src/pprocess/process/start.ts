@@ -48,6 +48,9 @@ export async function exit(channel: Channel): Promise<never> {
     endTask(channel);
     return new Promise<never>(() => {});
   }
+  // An acknowledgement written to a process that has gone fails, and takes
+  // the values still unread with it: leave only once the peer has them all.
+  await channel.allAcknowledged();
   channel.sendControl(Kind.done);
   await channel.flush();
   channel.close();
