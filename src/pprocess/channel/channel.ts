@@ -305,7 +305,9 @@ export class Channel {
   #owe(from: object): void {
     if (this.#acksOwed > 0 && from !== this.#acksFrom) this.#sendAcks();
     this.#acksFrom = from;
-    if (this.#acksOwed++ === 0) process.nextTick(() => this.#sendAcks());
+    // Before the taker's own code runs on, so that a process.exit() there
+    // still finds it written (see SocketLink's exit hook).
+    if (this.#acksOwed++ === 0) queueMicrotask(() => this.#sendAcks());
   }
 
   #sendAcks(): void {

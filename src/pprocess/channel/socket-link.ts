@@ -1,5 +1,6 @@
 // A channel's connection to its peer over a socket: frames in and out, and
 // whether the socket keeps the event loop alive.
+import { writeSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { encodeFrame, FrameDecoder, type Frame } from '../codec/frame-codec.js';
 import { ProtocolError } from '../errors.js';
@@ -8,6 +9,15 @@ import type { Link, LinkEvents } from './link.js';
 // Frames up to this size are copied into one buffer per turn; larger bodies
 // are written as they are, so that big messages are never copied.
 const COALESCE_BYTES = 64 * 1024;
+
+// Links with frames not yet handed to their socket: should the process exit
+// before the turn ends (process.exit() right after a send or a receive),
+// they are written then, synchronously, so that the send or its
+// acknowledgement is not lost.
+const unwritten = new Set<SocketLink>();
+process.on('exit', () => {
+  for (const link of unwritten) link.writeNow();
+});
 
 /**
  * The socket a channel talks over, one at a time: a reconnectable channel
@@ -71,6 +81,7 @@ export class SocketLink implements Link {
     this.#pendingBytes += header.byteLength + payload.byteLength;
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
+      unwritten.add(this);
       // After the promise reactions of this turn, so that an acknowledgement
       // and the next message written in reply leave together.
       process.nextTick(() => this.#writePending());
@@ -119,9 +130,29 @@ export class SocketLink implements Link {
     }
   }
 
+  /**
+   * @internal Writes the frames not yet handed to the socket at once, with a
+   * blocking write to its descriptor, where nothing written before is still
+   * on its way (the process is exiting).
+   */
+  writeNow(): void {
+    const socket = this.#socket;
+    const fd = (socket as unknown as { _handle?: { fd?: number } } | undefined)?._handle?.fd;
+    if (!socket || socket.destroyed || socket.writableLength > 0 || fd === undefined || fd < 0) return;
+    const pending = Buffer.concat(this.#pending, this.#pendingBytes);
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    try {
+      for (let written = 0; written < pending.length;) written += writeSync(fd, pending, written);
+    } catch {
+      // The peer is gone, or the socket full: nothing more can be done as the process exits.
+    }
+  }
+
   // Hands this turn's frames to the socket: small ones in one buffer.
   #writePending(): void {
     this.#flushScheduled = false;
+    unwritten.delete(this);
     if (this.#batches > 0 || this.#pending.length === 0) return;
     const socket = this.#socket;
     const pending = this.#pending;
