@@ -58,6 +58,8 @@ export class Dispatcher {
   // running, the others wait in its channel (inFlight); once all is
   // delivered, the last work stays, for a process that sends again.
   #given = new Map<Channel, Work[]>();
+  // The callable each channel's process runs: a reused one takes only work of it.
+  #callables = new Map<Channel, AnyCallable | undefined>();
   // How long tasks take, for how many a reused process is given ahead.
   #pace = new ResultPace();
 
@@ -101,6 +103,7 @@ export class Dispatcher {
   /** Records that `channel` runs `work`, its first. */
   assign(channel: Channel, work: Work): void {
     this.#given.set(channel, [work]);
+    this.#callables.set(channel, work.callable);
   }
 
   /** The task index of the work `channel` is doing. */
@@ -169,6 +172,7 @@ export class Dispatcher {
   ended(channel: Channel, timedOut: TimeoutError | undefined): Failure | undefined {
     const [running, ...ahead] = this.#given.get(channel)!.filter((work) => !work.delivered);
     this.#given.delete(channel);
+    this.#callables.delete(channel);
     // Work given ahead had not begun: it goes to another process, as if never given.
     for (const work of ahead.reverse()) this.#giveBack(work);
     if (!running) return undefined;
@@ -205,7 +209,7 @@ export class Dispatcher {
   // Gives a reused process queued work of its callable, up to `inFlight` tasks at once.
   #topUp(channel: Channel): void {
     const given = this.#given.get(channel)!;
-    const callable = given[0]!.callable;
+    const callable = this.#callables.get(channel);
     const depth = this.#host.inFlight ?? this.#depth();
     // A process runs at most its bound of tasks (maxTasksPerProcess), those of this visit included.
     while (this.#outstanding(channel) < depth && channel.tasksLeft > 0) {
