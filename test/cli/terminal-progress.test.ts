@@ -1,0 +1,36 @@
+// The progress bar on a real terminal (a pseudo-terminal from util-linux's
+// `script`): one line redrawn in place, never wider than the terminal.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test } from 'vitest';
+import { CLI, finished } from './helpers.js';
+
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+// Runs the command line on a terminal `columns` wide; resolves with all it drew.
+async function onTerminal(columns: number, args: string[]): Promise<{ code: number | null; screen: string }> {
+  const command = [`stty cols ${columns} rows 24`, `exec ${[process.execPath, '--import', TSX, CLI, ...args].map(quote).join(' ')}`].join(' && ');
+  const child = spawn('script', ['--quiet', '--flush', '--return', '--command', command, '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = await finished(child);
+  return { code: result.code, screen: result.stdout };
+}
+
+function quote(word: string): string {
+  return `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+test.each([40, 60, 79])('on a terminal %i columns wide, the bar is redrawn on one line that fits', async (columns) => {
+  const out = join(mkdtempSync(join(tmpdir(), 'cli-tty-')), 'pygmy.png');
+  const { code, screen } = await onTerminal(columns, ['render', 'pygmy', '--width', '300', '--height', '1200', '--procs', '2', '--out', out]);
+  expect(code, screen).toBe(0);
+  // Two lines end in a newline: "Rendering …" and "Rendered …"; the bar never scrolls.
+  expect(screen.split('\n'), screen).toHaveLength(3);
+  const bars = screen.split('\r').map((part) => part.replaceAll('\x1b[K', '').replace(/\n$/, '')).filter((part) => part.includes('%'));
+  expect(bars.length, screen).toBeGreaterThan(0);
+  for (const bar of bars) expect(bar.length, JSON.stringify(bar)).toBeLessThanOrEqual(columns - 1);
+  expect(screen).toMatch(/\r\x1b\[KRendered 300×1200/);
+}, 60_000);
