@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { liveProcesses } from '../../../src/pprocess/process/registry.js';
 import { prestart, start, task, waitall } from '../../../src/pprocess/index.js';
-import { allGone, sleep } from '../../helpers/processes.js';
+import { allGone } from '../../helpers/processes.js';
 
 const tasks = new URL('../fixtures/tasks.ts', import.meta.url);
 
@@ -59,7 +59,8 @@ describe('prestart()', () => {
       const channel = start(task(tasks, 'surroundings'), 'HOME');
       pids.push((await channel.receive<{ pid: number }>()).pid);
       await channel.wait();
-      await sleep(50); // past the turn in which a replacement would start
+      // A replacement would have started in the turn after start() took the
+      // spare (a setImmediate), long before the task's result came back.
       const started = liveProcesses().map((child) => child.pid!).filter((pid) => !before.has(pid) && !spares.includes(pid));
       expect(started, `after task ${i}`).toEqual([]);
     }
