@@ -45,7 +45,7 @@ Examples:
   $ pprocess-raytracer render pygmy --procs 2                  # the shipped PyGmy scene on 2 processes
   $ pprocess-raytracer render banded --strategy static --procs 2
   $ pprocess-raytracer render pygmy --width 1200 --height 800 --out pygmy.png
-  $ pprocess-raytracer render my-scene.json --seed 7 --format png --quiet
+  $ pprocess-raytracer render showcase --seed 7 --format png --quiet
 
 Exit codes: 0 done, 1 render failed, 2 bad option, 3 bad scene file, 4 cannot write the image, 130 interrupted (Ctrl-C).`;
 

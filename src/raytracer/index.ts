@@ -1,6 +1,15 @@
 // The parallel raytracer (a port of PyGmy), as a library: scenes, the render
 // function with its strategies, image output, and errors. Everything else
 // (shapes, shaders, the row workers) is internal.
+
+/**
+ * The parallel raytracer, a port of PyGmy: load a scene (a file, or a shipped
+ * scene by name with `scenePath`), `render` it on several processes, write
+ * the image.
+ *
+ * @packageDocumentation
+ * @module pprocess/raytracer
+ */
 export {
   OutputError,
   RaytracerError,
