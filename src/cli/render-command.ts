@@ -7,17 +7,19 @@ import { getNumberOfCores } from '../pprocess/index.js';
 import {
   checkWritable,
   DEFAULT_STRATEGY,
-  EXECUTORS,
   loadScene,
   MAX_PROCS,
   MAX_SEED,
   MAX_SIZE,
   parseScene,
   render,
+  shippedScenes,
   STRATEGIES,
   writeImage,
   type StrategyName,
 } from '../raytracer/index.js';
+import { EXECUTORS } from '../raytracer/render/strategies/index.js';
+import { interruptible } from './interrupt.js';
 import { integerIn } from './number-option.js';
 import { DEFAULT_OUTPUT_DIR, resolveOutput } from './output-path.js';
 import { createProgress, formatSeconds } from './progress.js';
@@ -40,19 +42,19 @@ export interface RenderCommandOptions {
 const EXAMPLES = `
 Examples:
   $ pprocess-raytracer render                                  # the showcase, all cores, into output/showcase.tiff
-  $ pprocess-raytracer render scenes/pygmy.json --procs 2      # PyGmy's scene on 2 processes
-  $ pprocess-raytracer render scenes/banded.json --strategy static --procs 2
-  $ pprocess-raytracer render scenes/pygmy.json --width 1200 --height 800 --out pygmy.png
-  $ pprocess-raytracer render scenes/pygmy.json --seed 7 --format png --quiet
+  $ pprocess-raytracer render pygmy --procs 2                  # the shipped PyGmy scene on 2 processes
+  $ pprocess-raytracer render banded --strategy static --procs 2
+  $ pprocess-raytracer render pygmy --width 1200 --height 800 --out pygmy.png
+  $ pprocess-raytracer render showcase --seed 7 --format png --quiet
 
-Exit codes: 0 done, 1 render failed, 2 bad option, 3 bad scene file, 4 cannot write the image.`;
+Exit codes: 0 done, 1 render failed, 2 bad option, 3 bad scene file, 4 cannot write the image, 130 interrupted (Ctrl-C).`;
 
 /** Builds the `render` subcommand. */
 export function renderCommand(): Command {
   const cores = getNumberOfCores();
   return new Command('render')
     .description('Render a scene file to a TIFF or PNG image, spreading rows over processes')
-    .addArgument(new Argument('[scene]', 'the scene file (JSON, see scenes/README.md)').default(DEFAULT_SCENE, 'the shipped scenes/showcase.json'))
+    .addArgument(new Argument('[scene]', `a shipped scene by name (${shippedScenes().join(', ')}) or a scene file (JSON, see scenes/README.md)`).default(DEFAULT_SCENE, 'the shipped scenes/showcase.json'))
     .option('--width <pixels>', `override the scene's width (1 to ${MAX_SIZE})`, integerIn(1, MAX_SIZE))
     .option('--height <pixels>', `override the scene's height (1 to ${MAX_SIZE})`, integerIn(1, MAX_SIZE))
     .addOption(
@@ -108,7 +110,8 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
   const startedAt = performance.now();
   let image;
   try {
-    image = await render(scene, { procs, strategy, source: scenePath, onRow: ({ done }) => progress?.update(done) });
+    image = await interruptible('no image written', (signal) =>
+      render(scene, { procs, strategy, source: scenePath, signal, onRow: ({ done }) => progress?.update(done) }));
   } finally {
     progress?.finish();
   }
