@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LibraryReport } from '../src/bench/library/format-library.js';
+import type { DefaultsRow } from '../src/bench/library/default-rows.js';
 import type { RateResult } from '../src/bench/library/rates.js';
 import type { RenderBenchReport } from '../src/bench/render/report.js';
 
@@ -83,14 +84,37 @@ function renderSection(report: RenderBenchReport, chart: string | undefined): st
 }
 
 function librarySection(report: LibraryFile): string[] {
-  const { tiny, first, messages } = report;
-  const piscina = tiny.results.find((r) => r.name.startsWith('piscina'));
-  const ipc = 'Node IPC (advanced)';
+  const { tiny, first, messages, defaults } = report;
   return [
     '## The library',
     '',
     `\`node dist/bench/library/main.js\`: medians of ${report.repeat} interleaved rounds (time to first result: at least 10).`,
     '',
+    ...(defaults ? defaultsSection(defaults) : []),
+    ...(tiny ? tinySection(tiny) : []),
+    ...(first ? firstSection(first) : []),
+    ...(messages ? messagesSection(messages) : []),
+  ];
+}
+
+// The targets of fast defaults, each a ratio of two things measured side by side, with its verdict.
+function defaultsSection(defaults: NonNullable<LibraryReport['defaults']>): string[] {
+  const median = (side: DefaultsRow['measure'] | DefaultsRow['baseline']) =>
+    'summary' in side ? seconds(side.summary.median) : `${seconds(side.scaledSeconds)} (published)`;
+  return [
+    '### Fast by default: the targets',
+    '',
+    '| what | measured | against | ratio | target | met |',
+    '|---|---|---|---|---|---|',
+    ...defaults.rows.map((row) =>
+      `| ${row.title} | ${median(row.measure)} | ${row.baseline.name}: ${median(row.baseline)} | ${row.ratio.toPrecision(3)}× | ${row.target.comparison} ${row.target.ratio}× | ${row.met ? 'yes' : 'no'} |`),
+    '',
+  ];
+}
+
+function tinySection(tiny: NonNullable<LibraryReport['tiny']>): string[] {
+  const piscina = tiny.results.find((r) => r.name.startsWith('piscina'));
+  return [
     `### Tiny tasks: ${tiny.tasks.toLocaleString('en-US')} trivial tasks over ${tiny.workers} workers`,
     '',
     ...rateTable(tiny.results, 'tasks/s', piscina?.name),
@@ -98,6 +122,11 @@ function librarySection(report: LibraryFile): string[] {
     '',
     ...unique(tiny.results.map((r) => `- **${r.name}**: ${r.includes}`)),
     '',
+  ];
+}
+
+function firstSection(first: NonNullable<LibraryReport['first']>): string[] {
+  return [
     '### Time to first result',
     '',
     '| what | median | vs bare node |',
@@ -106,6 +135,12 @@ function librarySection(report: LibraryFile): string[] {
     '',
     ...unique(first.map((f) => `- **${f.name}**: ${f.includes}`)),
     '',
+  ];
+}
+
+function messagesSection(messages: NonNullable<LibraryReport['messages']>): string[] {
+  const ipc = 'Node IPC (advanced)';
+  return [
     `### Messages, one at a time (echoed; ${messages.latency.message})`,
     '',
     ...rateTable(messages.latency.results, 'round trips/s', ipc),

@@ -1,7 +1,8 @@
 // The wire protocol between a creating and a created process, in one place.
 import type { SerializedError } from '../errors.js';
-import type { CallableSpec } from '../process/callable.js';
-import type { ReplayPlan } from '../process/replay.js';
+
+/** The file descriptor of a created process's channel (and of a background process's handover). */
+export const CHANNEL_FD = 3;
 
 /** Frame kinds. The numbers are the wire format: never reuse one. */
 export const Kind = {
@@ -58,3 +59,49 @@ export interface ReplayRequest {
 export type InboxMessage =
   | { kind: 'data'; value: unknown; bytes: number }
   | { kind: 'error'; error: SerializedError; bytes: number };
+
+/**
+ * How the created process invokes the export:
+ * - `channel`: `fn(channel, ...args)`, a parallel-aware function that sends its own results;
+ * - `parallel`: `fn(...args)`, its return value sent back (`makeParallel`);
+ * - `reusable`: like `parallel`, then waits for further argument lists until it receives `null` (`makeReusable`).
+ */
+export type CallStyle = 'channel' | 'parallel' | 'reusable';
+
+/** The serializable description of a callable, as sent to the created process. */
+export interface CallableSpec {
+  /** The module's URL (`file:` URL). */
+  module: string;
+  /** The name of the export to call. */
+  exportName: string;
+  style: CallStyle;
+  /**
+   * With `parallel` and `reusable`: the single argument is a chunk (an array)
+   * of elements; the function is called on each, and the results come back
+   * together as a `ChunkResult`.
+   */
+  chunked?: boolean;
+  /** Arguments given before the call's own in every call (see `partial`): sent once per process. */
+  leading?: unknown[];
+}
+
+/** What a chunked callable sends back: one value per element, and the elements that threw. */
+export interface ChunkResult {
+  values: unknown[];
+  failures: Array<[position: number, error: SerializedError]>;
+}
+
+/** What a replay is told by its creator. */
+export interface ReplayPlan {
+  /** Which create() call (counting from 1) returns this process's channel. */
+  target: number;
+  /** Where in the program the creator made that call (`file:line:column`). */
+  site: string;
+  /** The pids the creator's earlier top-level create() calls returned, by call number. */
+  pids: Record<number, number>;
+  /** The creator's Math.random seed, and how many numbers it had drawn at its create() call. */
+  seed: number;
+  draws: number;
+  /** Where the creator made each earlier create() call, by call number: the replay must pass the same way. */
+  sites: Record<number, string>;
+}

@@ -6,7 +6,7 @@ import { closeSync, openSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Channel } from '../channel/channel.js';
-import { Kind } from '../channel/protocol.js';
+import { CHANNEL_FD, Kind } from '../channel/protocol.js';
 import { assertCloneable, encodeValue } from '../channel/wire-value.js';
 import { invalidType, PProcessError, ProcessExitError, RemoteError, SocketAddressError } from '../errors.js';
 import { assertCallable, specOf, type AnyCallable, type Callable, type CallableSpec } from '../process/callable.js';
@@ -37,7 +37,7 @@ export interface BackgroundRequest {
   address: string;
 }
 
-const HANDOVER_FD = 3;
+const HANDOVER_FD = CHANNEL_FD;
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 const runtimeEntry = fileURLToPath(new URL(`./background-runtime${ownExtension}`, import.meta.url));
 

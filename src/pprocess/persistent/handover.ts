@@ -1,13 +1,14 @@
 // The first moments of a background process: it listens at its address and
 // tells its creator so (or why it cannot) over file descriptor 3, which it
 // then closes, to depend on nobody.
+import { CHANNEL_FD } from '../channel/protocol.js';
 import { Socket } from 'node:net';
 import { constants } from 'node:os';
 import { Channel } from '../channel/channel.js';
 import { serializeError } from '../errors.js';
 import { listenPersistent, type PersistentEndpoint } from './persistent-channel.js';
 
-const HANDOVER_FD = 3;
+const HANDOVER_FD = CHANNEL_FD;
 
 /** The channel to the creator, on file descriptor 3, until the process listens. */
 export function handoverChannel(): Channel {

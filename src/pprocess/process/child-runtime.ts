@@ -4,7 +4,7 @@
 // closes the socket.
 import { Socket } from 'node:net';
 import { Channel } from '../channel/channel.js';
-import { Kind, type RunRequest } from '../channel/protocol.js';
+import { CHANNEL_FD, Kind, type RunRequest } from '../channel/protocol.js';
 import { SocketLink } from '../channel/socket-link.js';
 import { decodeValue } from '../channel/wire-value.js';
 import type { Frame } from '../codec/frame-codec.js';
@@ -15,7 +15,6 @@ import { SessionLink } from './session-link.js';
 import { setEndTaskHook } from './task-end.js';
 import { startWatchdog } from './watchdog.js';
 
-const CHANNEL_FD = 3;
 const ENDING = Uint8Array.of(1);
 
 // Where the kernel cannot end this process with its creator, a thread does.

@@ -8,8 +8,6 @@ import { assertMayStart, nodeCommand } from './node-command.js';
 import { track } from './registry.js';
 import { watchdogEnv } from './watchdog.js';
 
-/** The file descriptor of the channel in a created process. */
-export const CHANNEL_FD = 3;
 
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 const runtimeEntry = fileURLToPath(new URL(`./child-runtime${ownExtension}`, import.meta.url));

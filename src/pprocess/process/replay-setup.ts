@@ -5,12 +5,11 @@
 // reaching its own create().
 import { writeSync } from 'node:fs';
 import { serialize } from 'node:v8';
-import { Kind } from '../channel/protocol.js';
+import { CHANNEL_FD, Kind } from '../channel/protocol.js';
 import { encodeFrame } from '../codec/frame-codec.js';
 import { serializeError } from '../errors.js';
 import { beginReplay, CreateReplayError, REPLAY_ENV, replayState, type ReplayPlan } from './replay.js';
 
-const CHANNEL_FD = 3;
 const state = replayState();
 beginReplay(JSON.parse(process.env[REPLAY_ENV]!) as ReplayPlan, undefined);
 // Processes this one starts are not replays.

@@ -6,21 +6,9 @@
 import type { Channel } from '../channel/channel.js';
 import { PProcessError } from '../errors.js';
 import { replayRandom } from './replay-random.js';
+import type { ReplayPlan } from '../channel/protocol.js';
 
-/** What a replay is told by its creator. */
-export interface ReplayPlan {
-  /** Which create() call (counting from 1) returns this process's channel. */
-  target: number;
-  /** Where in the program the creator made that call (`file:line:column`). */
-  site: string;
-  /** The pids the creator's earlier top-level create() calls returned, by call number. */
-  pids: Record<number, number>;
-  /** The creator's Math.random seed, and how many numbers it had drawn at its create() call. */
-  seed: number;
-  draws: number;
-  /** Where the creator made each earlier create() call, by call number: the replay must pass the same way. */
-  sites: Record<number, string>;
-}
+export type { ReplayPlan } from '../channel/protocol.js';
 
 interface ReplayState {
   /** create() calls so far. */
