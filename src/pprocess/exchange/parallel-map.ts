@@ -2,7 +2,7 @@
 // like the built-in map. Exported as `Map` and as `ParallelMap`.
 import type { Channel } from '../channel/channel.js';
 import { outOfRange, PProcessError, RemoteError, type ProcessExitError, type TimeoutError } from '../errors.js';
-import { makeParallel, type AnyCallable, type Callable, type ChunkResult } from '../process/callable.js';
+import { assertCallable, makeParallel, type AnyCallable, type Callable, type ChunkResult } from '../process/callable.js';
 import { ChunkFeed } from './chunk-feed.js';
 import { Exchange, type ExchangeOptions, type Work } from './exchange.js';
 
@@ -81,6 +81,7 @@ export class ParallelMap<T = unknown> extends Exchange implements AsyncIterable<
     sequence: Iterable<Item>,
     options: CallOptions = {},
   ): ParallelMap<Result> {
+    assertCallable(callable, `${this.constructor.name}.call()`);
     const wrapped = callable.style === 'channel' ? makeParallel(callable) : callable;
     const items = [...sequence];
     const size = chunkSize(options.chunkSize, items.length, this.limit, this.timeoutMs);

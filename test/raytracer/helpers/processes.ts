@@ -23,11 +23,13 @@ export function childPids(parent = process.pid): number[] {
  * `timeoutMs`) until `parent` has no running children; returns those left.
  */
 export async function waitForNoChildren(parent = process.pid, timeoutMs = 5000): Promise<number[]> {
-  await prestart(0);
   const deadline = Date.now() + timeoutMs;
+  await prestart(0);
   let left = childPids(parent);
   while (left.length > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
+    // A process whose last task was still ending goes back to the pool: end it too.
+    await prestart(0);
     left = childPids(parent);
   }
   return left;
