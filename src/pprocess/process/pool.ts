@@ -86,7 +86,7 @@ const MAX_PRESTART = 1024;
 function boot(module: string | undefined): PooledProcess {
   const child = spawnProcess({ module, cwd: startDirectory });
   const loadsTypeScript = runtimeLoadsTypeScript() || (module !== undefined && typeScriptModule.test(module));
-  return new PooledProcess(child, loadsTypeScript, settings().startTimeoutMs, {
+  return new PooledProcess(child, loadsTypeScript, () => settings().startTimeoutMs, {
     taskDone: (done) => park(done),
     gone: (gone) => forget(gone),
   });

@@ -39,7 +39,8 @@ export class PooledProcess {
   readonly #watch: ProcessWatch;
   readonly #link: SocketLink;
   readonly #events: PoolEvents;
-  readonly #startTimeoutMs: number;
+  // The bound on each phase of start-up, as it is when the phase begins.
+  readonly #startTimeoutMs: () => number;
   #task: Task | undefined;
   #reusable = true;
   #gone = false;
@@ -52,7 +53,7 @@ export class PooledProcess {
   #isReady = false;
   #bootTimer: NodeJS.Timeout | undefined;
 
-  constructor(child: ChildProcess, loadsTypeScript: boolean, startTimeoutMs: number, events: PoolEvents) {
+  constructor(child: ChildProcess, loadsTypeScript: boolean, startTimeoutMs: () => number, events: PoolEvents) {
     this.pid = child.pid!;
     this.loadsTypeScript = loadsTypeScript;
     this.#child = child;
@@ -114,7 +115,8 @@ export class PooledProcess {
     this.noteTask();
     const channel = new Channel(link, { pid: this.pid, process: handle });
     link.write(Kind.run, encodeValue(request));
-    task.loadTimer = this.#startTimer('load');
+    // Loading the module is timed once booting is over (see #onReady).
+    if (this.#isReady) task.loadTimer = this.#startTimer('load');
     return channel;
   }
 
@@ -172,6 +174,7 @@ export class PooledProcess {
   #onReady(): void {
     this.#isReady = true;
     clearTimeout(this.#bootTimer);
+    if (this.#task && !this.#task.loadTimer) this.#task.loadTimer = this.#startTimer('load');
     this.#ready.resolveAll();
   }
 
@@ -209,10 +212,11 @@ export class PooledProcess {
 
   // Bounds one phase of start-up: past it, the process is killed and its task fails saying so.
   #startTimer(phase: 'boot' | 'load'): NodeJS.Timeout {
+    const timeoutMs = this.#startTimeoutMs();
     const timer = setTimeout(() => {
-      this.#startFailure = new StartTimeoutError(this.pid, phase, this.#startTimeoutMs);
+      this.#startFailure ??= new StartTimeoutError(this.pid, phase, timeoutMs);
       this.#watch.kill('SIGKILL');
-    }, this.#startTimeoutMs);
+    }, timeoutMs);
     timer.unref();
     return timer;
   }

@@ -65,11 +65,28 @@ describe('the process pool', () => {
   });
 
   test('a module that never finishes loading fails with ERR_START_TIMEOUT naming the phase', async () => {
+    // Booted first, under the default bound: only the loading is timed at 500 ms.
+    await prestart(1);
     process.env.PPROCESS_START_TIMEOUT_MS = '500';
     try {
       const never = makeParallel(new URL('../fixtures/pool/never-loads.ts', import.meta.url), 'never');
-      const error = await pmap(never, [0], { limit: 1, maxTasksPerProcess: 1 }).get(0).catch((e: unknown) => e);
+      const error = await pmap(never, [0], { limit: 1 }).get(0).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'ERR_START_TIMEOUT', phase: 'load', taskIndex: 0 });
+    } finally {
+      delete process.env.PPROCESS_START_TIMEOUT_MS;
+    }
+  });
+
+  test('a process stopped while it boots fails its task with ERR_START_TIMEOUT naming the boot', async () => {
+    process.env.PPROCESS_START_TIMEOUT_MS = '500';
+    try {
+      await prestart(0);
+      const channel = start(task(tasks, 'echo'), 'never');
+      // Stopped at once, long before it could have booted: it never says it is ready.
+      process.kill(channel.pid, 'SIGSTOP');
+      const error = await channel.receive().catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'ERR_START_TIMEOUT', phase: 'boot' });
+      await allGone([channel.pid], 5000);
     } finally {
       delete process.env.PPROCESS_START_TIMEOUT_MS;
     }
