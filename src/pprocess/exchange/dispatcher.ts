@@ -129,6 +129,12 @@ export class Dispatcher {
       if (channel) launched.push(channel);
     }
     for (const channel of launched) this.#topUp(channel);
+    // Then reused processes at work take what is left, up to their depth.
+    if (this.#waiting.length === 0) return;
+    for (const [channel, given] of this.#given) {
+      if (this.#waiting.length === 0) return;
+      if (given[0]?.reused && !channel.closed && this.#outstanding(channel) > 0) this.#topUp(channel);
+    }
   }
 
   /**

@@ -59,6 +59,15 @@ describe('inFlight', () => {
     expect(new Set(results.map(([, pid]) => pid)).size).toBeLessThanOrEqual(2);
   });
 
+  test('a process holds its next tasks before it sends a result, and holds none beyond inFlight', async () => {
+    const map = new ParallelMap<[number, boolean]>({ limit: 1, reuse: true, inFlight: 3 });
+    for (const i of [0, 1, 2, 3, 4]) await map.start(task(tasks, 'waitsForAhead'), i);
+    const results = await map.toArray();
+    expect(results.map(([i]) => i)).toEqual([0, 1, 2, 3, 4]);
+    // Tasks 0 to 2 found the next already waiting; the last had nothing after it.
+    expect(results.map(([, ahead]) => ahead)).toEqual([true, true, true, true, false]);
+  });
+
   test('work given ahead to a process that dies goes to another; the running task is re-run or fails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pprocess-inflight-'));
     try {
