@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { benchCommand } from './cli/bench-command.js';
 import { renderCommand } from './cli/render-command.js';
+import { workerCommand } from './cli/worker-command.js';
 import { ExitCode, exitCodeFor } from './cli/exit-codes.js';
 import { isMain } from './pprocess/index.js';
 
@@ -12,7 +13,7 @@ export function createProgram(): Command {
   const program = new Command('pprocess-raytracer')
     .description('A parallel raytracer (a port of PyGmy) built on pprocess process parallelism')
     .showHelpAfterError('(add --help for usage)');
-  for (const command of [renderCommand(), benchCommand()]) {
+  for (const command of [renderCommand(), benchCommand(), workerCommand()]) {
     program.addCommand(command.showHelpAfterError('(add --help for usage)'));
   }
   // Report parse errors as exceptions, so that main() chooses the exit code.
