@@ -28,6 +28,8 @@ export interface ClusterMapOptions {
 export interface MapContext {
   readonly queue: Queue;
   readonly queueName: string;
+  /** The cluster's URL, password masked, for messages. */
+  readonly address: string;
   readonly commands: Redis;
   /** A connection of its own, for blocking reads of the events stream. */
   readonly events: Redis;
@@ -138,11 +140,17 @@ export class ClusterMap<T> implements AsyncIterable<T> {
       const reading = readRunEvents(events, commands, this.#eventsKey, fromId, prefix, (event) => this.#onEvent(event), () => this.#left === 0 || this.#failure !== undefined);
       await Promise.all([reading, this.#submit(shared)]);
     } catch (error) {
-      if (!this.#failure) this.fail(error as Error);
+      if (!this.#failure) this.fail(this.#asLoss(error as Error));
     } finally {
       events.disconnect();
       await this.#cleanUp(shared, fromId, prefix).catch(() => undefined);
     }
+  }
+
+  // A Redis command that failed because the connection went: one typed error.
+  #asLoss(error: Error): Error {
+    if (error instanceof ClusterError || this.#context.commands.status === 'ready') return error;
+    return new ClusterError('ERR_CLUSTER_CONNECTION_LOST', `Lost the connection to Redis at ${this.#context.address}: ${error.message}`, { cause: error });
   }
 
   async #storeShared(): Promise<SharedRef> {

@@ -83,11 +83,11 @@ export class Cluster {
   pmap<Item, Result>(callable: Callable<[Item], Result> | Callable | TaskRef, sequence: Iterable<Item>, options: ClusterMapOptions = {}): ClusterMap<Result> {
     if (this.#lost) throw this.#lost;
     validate(options);
-    const isRef = !('__callable' in callable);
-    const task = isRef ? (callable as TaskRef) : taskRefOf(callable as Callable);
-    const leading = isRef ? undefined : (callable as Callable).leading;
+    const { leading, ...task } = '__callable' in callable ? taskRefOf(callable as Callable) : (callable as TaskRef);
+    const events = this.#commands.duplicate({ lazyConnect: false, enableOfflineQueue: true });
+    events.on('error', () => {});
     const map = new ClusterMap<Result>(
-      { queue: this.#queue, queueName: this.#queueName, commands: this.#commands, events: this.#commands.duplicate({ lazyConnect: false, enableOfflineQueue: true }) },
+      { queue: this.#queue, queueName: this.#queueName, address: this.#address.display, commands: this.#commands, events },
       task,
       leading,
       [...sequence],
@@ -118,6 +118,8 @@ export class Cluster {
   #onLost(error: ClusterError): void {
     this.#lost = error;
     for (const map of this.#maps) map.fail(error);
+    // Ended, the connection makes every command fail at once (nothing waits for a reconnection).
+    this.#commands.disconnect();
   }
 }
 

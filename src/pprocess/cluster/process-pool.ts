@@ -63,18 +63,16 @@ export class ProcessPool {
     }
   }
 
-  /** Ends every process and waits for them to exit. */
-  async close(): Promise<void> {
+  /** Ends every process (after its current job, or killed after `graceMs`) and waits for them to exit. */
+  async close(graceMs: number): Promise<void> {
     this.#closed = true;
     const servers = [...this.#all];
     this.#idle.length = 0;
     await Promise.all(servers.map(async ({ channel }) => {
-      try {
-        await channel.send(null);
-      } catch {
-        killQuietly(channel.pid);
-      }
+      const timer = setTimeout(() => killQuietly(channel.pid), graceMs);
+      channel.send(null).catch(() => killQuietly(channel.pid));
       await channel.wait().catch(() => undefined);
+      clearTimeout(timer);
     }));
     this.#all.clear();
   }

@@ -19,14 +19,14 @@ export const LOST_AFTER_MS = 3000;
  * free to renew even while a task computes. A worker that dies stops
  * renewing, and its job is free again at most this long after.
  */
-export const LOCK_DURATION_MS = 4000;
+export const LOCK_DURATION_MS = 3000;
 
 /**
  * How often each worker looks for jobs whose lock has expired (stalled) and
  * puts them back in the queue. With the lock above, a SIGKILLed worker's job
- * runs elsewhere within about 4 + 2 = 6 seconds.
+ * runs elsewhere within about 3 + 1.5 = 4.5 seconds.
  */
-export const STALLED_INTERVAL_MS = 2000;
+export const STALLED_INTERVAL_MS = 1500;
 
 /**
  * How many times a job may be held by a worker that died before it fails
@@ -46,3 +46,6 @@ export const DEFAULT_IN_FLIGHT = 512;
 
 /** How long shared data stays in Redis if its client vanished without removing it. */
 export const SHARED_TTL_S = 24 * 60 * 60;
+
+/** How long a closing worker waits for its jobs and processes before it ends them. */
+export const CLOSE_GRACE_MS = 5000;

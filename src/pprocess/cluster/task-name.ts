@@ -10,13 +10,15 @@ import type { TaskRef } from './wire.js';
 /**
  * Names a task explicitly: `module` is `<package>/<path in the package>`
  * (for example `pprocess/dist/cli/cluster-rows.js`), or exactly a module
- * the workers were started with `--allow`.
+ * the workers were started with `--allow`. `leading` arguments are passed
+ * before each element, as `partial()` does: stored once, sent to each
+ * worker process once.
  */
-export function remoteTask(module: string, exportName: string): TaskRef {
+export function remoteTask(module: string, exportName: string, ...leading: unknown[]): TaskRef {
   if (typeof module !== 'string' || module === '' || typeof exportName !== 'string' || exportName === '') {
     throw new ClusterError('ERR_CLUSTER_TASK_NAME', 'remoteTask(module, exportName) needs two non-empty strings');
   }
-  return Object.freeze({ module, exportName });
+  return Object.freeze({ module, exportName, ...(leading.length > 0 && { leading }) });
 }
 
 /** The package holding a file: its name and root directory. */
@@ -52,5 +54,5 @@ export function taskRefOf(callable: Callable): TaskRef {
   if (!owner) {
     throw new ClusterError('ERR_CLUSTER_TASK_NAME', `${file} is in no package, so workers cannot find it; name the task with remoteTask()`);
   }
-  return remoteTask(`${owner.name}/${relative(owner.root, file).split(sep).join('/')}`, callable.exportName);
+  return remoteTask(`${owner.name}/${relative(owner.root, file).split(sep).join('/')}`, callable.exportName, ...(callable.leading ?? []));
 }

@@ -10,6 +10,8 @@ export interface TaskRef {
   readonly module: string;
   /** The exported function's name. */
   readonly exportName: string;
+  /** Arguments before each element (see `remoteTask`); they travel once, not in the job. */
+  readonly leading?: readonly unknown[];
 }
 
 /** Data shared by every job of a run (the `partial` arguments), stored once in Redis. */

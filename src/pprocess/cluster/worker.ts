@@ -10,7 +10,7 @@ import { openRedis, watchConnections } from './connection.js';
 import { ClusterError, failureReason } from './errors.js';
 import { ProcessPool } from './process-pool.js';
 import {
-  DEFAULT_QUEUE, EVENTS_MAX_LEN, KEY_PREFIX, LOCK_DURATION_MS, MAX_STALLED_COUNT, STALLED_INTERVAL_MS,
+  CLOSE_GRACE_MS, DEFAULT_QUEUE, EVENTS_MAX_LEN, KEY_PREFIX, LOCK_DURATION_MS, MAX_STALLED_COUNT, STALLED_INTERVAL_MS,
 } from './settings.js';
 import { TaskPolicy } from './task-policy.js';
 import { isJobData, type JobData, type JobResult } from './wire.js';
@@ -100,8 +100,10 @@ export async function startWorker(url: string, options: WorkerOptions = {}): Pro
   const shutdown = (force: boolean, error?: Error): Promise<void> => {
     closing ??= (async () => {
       stopWatch();
-      await worker.close(force).catch(() => undefined);
-      await pool.close();
+      // Redis is gone: end the connection first, so that nothing waits for it to come back.
+      if (error) connection.disconnect();
+      await withDeadline(worker.close(force), CLOSE_GRACE_MS);
+      await pool.close(CLOSE_GRACE_MS);
       connection.disconnect();
       if (error) settle.reject(error);
       else settle.resolve();
@@ -120,6 +122,13 @@ export async function startWorker(url: string, options: WorkerOptions = {}): Pro
     closed,
     close: () => shutdown(false),
   };
+}
+
+// Waits for `promise`, or `ms` at most (its failure is not this caller's concern).
+async function withDeadline(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 async function loadShared(connection: import('ioredis').Redis, key: string): Promise<Uint8Array> {
