@@ -15,10 +15,10 @@ import { leftovers } from './redis-state.js';
 const square = remoteTask(FIXTURE_TASKS, 'square');
 
 // Polls `check` until it gives true, for up to `timeoutMs`.
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+async function eventually(check: () => Promise<boolean>, what: string | (() => Promise<string>), timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${typeof what === 'string' ? what : await what()}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -125,7 +125,7 @@ describeWithRedis('pmap on a cluster', () => {
     expect(error).toBeInstanceOf(AbortError);
     expect((error as AbortError).code).toBe('ABORT_ERR');
     // Waiting jobs go at once; those already running go when they finish.
-    await eventually(async () => (await leftovers(inspector)).keys.length === 0, 'no job of the run is left');
+    await eventually(async () => (await leftovers(inspector)).keys.length === 0, async () => `no job of the run is left: ${JSON.stringify(await leftovers(inspector))}`);
   });
 
   test.each([

@@ -133,15 +133,19 @@ export class ClusterMap<T> implements AsyncIterable<T> {
     const { commands, events } = this.#context;
     let shared: SharedRef | undefined;
     let fromId = '0-0';
+    let submitting: Promise<void> | undefined;
     const prefix = `${this.#runId}-`;
     try {
       fromId = await streamEnd(commands, this.#eventsKey);
       if (this.#leading?.length) shared = await this.#storeShared();
       const reading = readRunEvents(events, commands, this.#eventsKey, fromId, prefix, (event) => this.#onEvent(event), () => this.#left === 0 || this.#failure !== undefined);
-      await Promise.all([reading, this.#submit(shared)]);
+      submitting = this.#submit(shared);
+      await Promise.all([reading, submitting]);
     } catch (error) {
       if (!this.#failure) this.fail(this.#asLoss(error as Error));
     } finally {
+      // Jobs being added as the run failed must be in Redis before they can be removed.
+      await submitting?.catch(() => undefined);
       events.disconnect();
       await this.#cleanUp(shared, fromId, prefix).catch(() => undefined);
     }
