@@ -3,7 +3,7 @@
 // can depend on the repository's paths.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +29,9 @@ export function installPackage(): Installed {
   try {
     const packed = join(packDir, execFileSync('npm', ['pack', '--pack-destination', packDir, '--silent'], { cwd: repoRoot, encoding: 'utf8' }).trim().split('\n').at(-1)!);
     const hash = createHash('sha256').update(readFileSync(packed)).digest('hex').slice(0, 16);
-    const dir = join(tmpdir(), `pprocess-installed-${hash}`);
+    const dir = join(tmpdir(), `${INSTALL_PREFIX}${hash}`);
     if (!existsSync(join(dir, 'ready'))) {
+      removeStaleInstalls();
       const staging = mkdtempSync(`${dir}-`);
       execFileSync('npm', ['install', '--prefix', staging, packed, '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--no-save', '--loglevel=error'], { cwd: staging, stdio: 'ignore' });
       writeFileSync(join(staging, 'ready'), '');
@@ -44,6 +45,23 @@ export function installPackage(): Installed {
     return { cli: join(dir, 'node_modules', 'pprocess', 'dist', 'cli.js'), dir };
   } finally {
     rmSync(packDir, { recursive: true, force: true });
+  }
+}
+
+const INSTALL_PREFIX = 'pprocess-installed-';
+/** An install older than this is of an earlier build, and goes. */
+const STALE_MS = 60 * 60 * 1000;
+
+// Removes the installs of earlier builds, so that they do not pile up.
+function removeStaleInstalls(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(INSTALL_PREFIX)) continue;
+    const path = join(tmpdir(), name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Removed meanwhile.
+    }
   }
 }
 

@@ -1,12 +1,15 @@
 // render on a cluster end to end: workers installed apart from the client,
 // one SIGKILLed mid-render, the image still that of a local render; Redis
 // stopped mid-render gives a clear error, and workers leave no process.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { renderOnCluster } from '../../src/cli/cluster-render.js';
 import { ClusterError } from '../../src/pprocess/cluster/index.js';
-import { parseScene, render } from '../../src/raytracer/index.js';
+import { parseScene, render, writeImage } from '../../src/raytracer/index.js';
 import { allGone, descendantsOf, isAlive, repoRoot } from '../helpers/processes.js';
+import { runCli } from '../cli/helpers.js';
 import { describeWithRedis, startRedis, type RedisServer } from '../helpers/redis.js';
 import { installPackage, startTestWorkers, stopWorkers, type Installed, type TestWorker } from './cluster-workers.js';
 import { leftovers } from './redis-state.js';
@@ -56,6 +59,30 @@ describeWithRedis('render on a cluster', () => {
     } finally {
       await stopWorkers(workers).catch(() => undefined);
       await redis.dispose();
+    }
+  }, 60_000);
+
+  test('render --cluster shows the same progress and writes the same image file as a local render', async () => {
+    const redis = await startRedis();
+    const workers: TestWorker[] = [];
+    const dir = mkdtempSync(join(tmpdir(), 'pprocess-cluster-render-'));
+    try {
+      workers.push(...(await startTestWorkers(installed, redis.url, 2)));
+      const size = ['--width', '96', '--height', '64'];
+      const clustered = await runCli(['render', 'scenes/pygmy.json', ...size, '--cluster', redis.url, '--out', join(dir, 'cluster.png')], repoRoot);
+      const [header, ...progress] = clustered.stderr.trimEnd().split('\n');
+      expect(header).toBe(`Rendering scenes/pygmy.json: 96×64, cluster ${redis.url}`);
+      // Plain progress lines (stderr is not a terminal), as a local render prints them.
+      for (const line of progress) expect(line).toMatch(/^\d+\/64 rows \(\d+%\)  [\d.]+ rows\/s  elapsed .* ETA .*$/);
+      expect(clustered.stdout).toMatch(new RegExp(`^Rendered 96×64 with cluster ${redis.url} in .* rows/s\\): wrote .*cluster\\.png\n$`));
+      expect(clustered.code).toBe(0);
+      const local = await render(parseScene({ ...pygmy, width: 96, height: 64 }), { procs: 2 });
+      await writeImage(local, join(dir, 'local.png'), 'png');
+      expect(readFileSync(join(dir, 'cluster.png')).equals(readFileSync(join(dir, 'local.png')))).toBe(true);
+    } finally {
+      await stopWorkers(workers);
+      await redis.dispose();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 

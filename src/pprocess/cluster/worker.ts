@@ -102,7 +102,8 @@ export async function startWorker(url: string, options: WorkerOptions = {}): Pro
       stopWatch();
       // Redis is gone: end the connection first, so that nothing waits for it to come back.
       if (error) connection.disconnect();
-      await withDeadline(worker.close(force), CLOSE_GRACE_MS);
+      // Without Redis, BullMQ's close has nothing left to wait for but its own time-outs.
+      await withDeadline(worker.close(force), error ? 0 : CLOSE_GRACE_MS);
       await pool.close(CLOSE_GRACE_MS);
       connection.disconnect();
       if (error) settle.reject(error);
