@@ -111,6 +111,11 @@ export class ClusterMap<T> implements AsyncIterable<T> {
     await this.#finished;
   }
 
+  /** @internal Settles once the run is over and its jobs and data are out of Redis. */
+  get finished(): Promise<void> {
+    return this.#finished;
+  }
+
   /** @internal Ends the run with `error` for every result not yet in (a lost connection, an abort). */
   fail(error: Error): void {
     if (this.#left === 0 || this.#failure) return;

@@ -112,7 +112,7 @@ export class Cluster {
 
   #track(map: ClusterMap<unknown>): void {
     this.#maps.add(map);
-    void map.get(map.length - 1).catch(() => undefined).finally(() => this.#maps.delete(map));
+    void map.finished.finally(() => this.#maps.delete(map));
   }
 
   #onLost(error: ClusterError): void {
