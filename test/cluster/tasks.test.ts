@@ -1,7 +1,9 @@
 // pmap on a cluster: results in input order, remote exceptions at their own
 // index, chunks, shared data sent once per worker process, compact bytes,
 // time limits, cancellation, and modules a worker refuses.
-import { hostname } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -114,6 +116,19 @@ describeWithRedis('pmap on a cluster', () => {
     expect(await results.get(2)).toBe(20);
     // The workers replaced the killed process and go on working.
     expect(await cluster.pmap(square, [3]).toArray()).toEqual([9]);
+  });
+
+  test('retries re-run a job whose process died; without them it fails with ERR_PROCESS_EXIT at its index', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pprocess-die-once-'));
+    try {
+      const dieOnce = remoteTask(FIXTURE_TASKS, 'dieOnce');
+      expect(await cluster.pmap(dieOnce, [join(dir, 'a')], { retries: 1 }).toArray()).toEqual(['survived']);
+      const error = await cluster.pmap(dieOnce, [join(dir, 'a'), join(dir, 'b')]).toArray().catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'ERR_PROCESS_EXIT', taskIndex: 1 });
+      expect((error as Error).message).toMatch(/Task 1 failed on the cluster: process \d+ ended while running the job/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('an AbortSignal rejects with an AbortError and the outstanding jobs leave Redis', async () => {
