@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // The command line: wires the subcommands, each defined in its own file
 // under cli/, and turns errors into messages and exit codes.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { benchCommand } from './cli/bench-command.js';
 import { renderCommand } from './cli/render-command.js';
 import { workerCommand } from './cli/worker-command.js';
-import { ExitCode, exitCodeFor } from './cli/exit-codes.js';
+import { ExitCode, exitCodeFor, InterruptedError } from './cli/exit-codes.js';
 import { isMain } from './pprocess/index.js';
 
 /** Builds the program with every subcommand. */
 export function createProgram(): Command {
   const program = new Command('pprocess-raytracer')
     .description('A parallel raytracer (a port of PyGmy) built on pprocess process parallelism')
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
     .showHelpAfterError('(add --help for usage)');
   for (const command of [renderCommand(), benchCommand(), workerCommand()]) {
     program.addCommand(command.showHelpAfterError('(add --help for usage)'));
@@ -32,11 +34,21 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
       // Commander has printed the message (or the help); 0 for --help and --version.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
+    if (error instanceof InterruptedError) {
+      // After the terminal's "^C": no "error:", since nothing went wrong.
+      process.stderr.write(`\n${error.message}\n`);
+      return exitCodeFor(error);
+    }
     process.stderr.write(`error: ${(error as Error)?.message ?? String(error)}\n`);
     const code = exitCodeFor(error);
     if (code === ExitCode.failure && (error as Error)?.stack) process.stderr.write(`${(error as Error).stack}\n`);
     return code;
   }
+}
+
+// The version in package.json, one folder up from both src/ and dist/.
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 if (isMain(import.meta.url)) process.exitCode = await main();

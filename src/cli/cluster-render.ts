@@ -1,9 +1,12 @@
 // `render --cluster`: the scene's rows as jobs for the cluster's workers,
-// assembled into the same image a local render makes.
+// traced by the raytracer's own row worker, and assembled into the same
+// image a local render makes.
 import { makeParallel, partial } from '../pprocess/index.js';
 import { connectCluster } from '../pprocess/cluster/index.js';
-import { RowAssembler, type RgbImage, type RowProgress, type SceneSpec } from '../raytracer/index.js';
-import { CLUSTER_ROWS_URL, traceRows, type RowSpan } from './cluster-rows.js';
+import type { RgbImage, SceneSpec } from '../raytracer/index.js';
+import { RowAssembler, type RowProgress } from '../raytracer/render/row-assembler.js';
+import { renderRows, ROW_WORKER_URL } from '../raytracer/render/row-worker.js';
+import { rowSpans } from '../raytracer/render/strategies/requests.js';
 
 /** Options of `renderOnCluster`. */
 export interface ClusterRenderOptions {
@@ -12,9 +15,12 @@ export interface ClusterRenderOptions {
   /** Called once connected, with the number of workers then connected. */
   onConnected?: (workers: number) => void;
   signal?: AbortSignal;
-  /** Rows per job (default: 1 to 8, about 64 jobs or more). */
+  /** Rows per job (default: 1 to 8, for 64 jobs or more). */
   rowsPerJob?: number;
 }
+
+/** Attempts after the first for a job whose process died (its worker's death does not count: it is re-run anyway). */
+const RETRIES = 2;
 
 /** Renders a validated scene through the workers of the cluster at `url`. */
 export async function renderOnCluster(scene: SceneSpec, url: string, options: ClusterRenderOptions = {}): Promise<RgbImage> {
@@ -22,10 +28,9 @@ export async function renderOnCluster(scene: SceneSpec, url: string, options: Cl
   try {
     options.onConnected?.(await cluster.workerCount());
     const size = options.rowsPerJob ?? Math.max(1, Math.min(8, Math.floor(scene.height / 64)));
-    const spans: RowSpan[] = [];
-    for (let y = 0; y < scene.height; y += size) spans.push({ y, rows: Math.min(size, scene.height - y) });
     const rows = new RowAssembler(scene.width, scene.height, `Cluster ${cluster.address}`, options.onRow);
-    const traced = cluster.pmap(partial(makeParallel(CLUSTER_ROWS_URL, traceRows), scene), spans, { signal: options.signal, retries: 2 });
+    // The scene travels once (partial), then each job is a span of rows.
+    const traced = cluster.pmap(partial(makeParallel(ROW_WORKER_URL, renderRows), scene), rowSpans(scene.height, size), { signal: options.signal, retries: RETRIES });
     for await (const { y, pixels } of traced) rows.accept(y, pixels);
     return rows.finish();
   } finally {

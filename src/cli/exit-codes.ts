@@ -14,6 +14,8 @@ export const ExitCode = {
   scene: 3,
   /** The image could not be written. */
   output: 4,
+  /** Interrupted by Ctrl-C (SIGINT), as a shell reports a process ended by it: 128 + 2. */
+  interrupted: 130,
 } as const;
 
 /** A mistake in how the command was called (exit code 2). */
@@ -26,9 +28,20 @@ export class UsageError extends Error {
   }
 }
 
+/** The command was stopped by Ctrl-C before it wrote anything (exit code 130). */
+export class InterruptedError extends Error {
+  readonly code = 'ERR_INTERRUPTED';
+
+  constructor(what: string, options?: ErrorOptions) {
+    super(`Interrupted: ${what}`, options);
+    this.name = 'InterruptedError';
+  }
+}
+
 /** The exit code for an error thrown by a command. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError) return ExitCode.usage;
+  if (error instanceof InterruptedError) return ExitCode.interrupted;
   if (error instanceof RaytracerError) {
     switch (error.code) {
       case 'ERR_SCENE_NOT_FOUND':

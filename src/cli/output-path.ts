@@ -1,8 +1,8 @@
 // Where the image goes and in which format: from --out and --format, or
 // output/<scene name>.tiff by default.
 import { stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import { EXTENSIONS, formatOfPath, parseFormat, type ImageFormat } from '../raytracer/index.js';
+import { basename, extname, join, sep } from 'node:path';
+import { EXTENSIONS, formatOfPath, OutputError, parseFormat, type ImageFormat } from '../raytracer/index.js';
 import { UsageError } from './exit-codes.js';
 
 /** The default output directory. */
@@ -28,6 +28,7 @@ export async function resolveOutput(scenePath: string, out: string | undefined, 
   };
   if (out === undefined) return inDirectory(DEFAULT_OUTPUT_DIR);
   if ((await stat(out).catch(() => undefined))?.isDirectory()) return inDirectory(out);
+  checkDirectory(out);
 
   const byExtension = formatOfPath(out);
   if (requested && byExtension && requested !== byExtension) {
@@ -36,7 +37,16 @@ export async function resolveOutput(scenePath: string, out: string | undefined, 
   const format = requested ?? byExtension;
   if (!format) {
     const known = Object.values(EXTENSIONS).flat().join(', ');
-    throw new UsageError(`Cannot tell the image format of ${out} from its extension: use ${known}, or give --format`);
+    throw new UsageError(`Cannot tell the image format of ${out} from its extension: use ${known}, or give --format (or, if ${out} is meant to be a directory, create it first)`);
   }
   return { path: out, format };
+}
+
+// --out names a directory that is not there (`renders/`): say so, rather
+// than that the format cannot be told. (A file in a missing directory is
+// caught by checkWritable, with the same exit code.)
+function checkDirectory(out: string): void {
+  if (out.endsWith('/') || out.endsWith(sep)) {
+    throw new OutputError(out, `Cannot write into ${out}: no such directory (create it first, or name an image file such as ${join(out, 'scene.png')})`);
+  }
 }

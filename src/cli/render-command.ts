@@ -8,18 +8,20 @@ import { parseClusterUrl } from '../pprocess/cluster/index.js';
 import {
   checkWritable,
   DEFAULT_STRATEGY,
-  EXECUTORS,
   loadScene,
   MAX_PROCS,
   MAX_SEED,
   MAX_SIZE,
   parseScene,
   render,
+  shippedScenes,
   STRATEGIES,
   writeImage,
   type StrategyName,
 } from '../raytracer/index.js';
+import { EXECUTORS } from '../raytracer/render/strategies/index.js';
 import { renderOnCluster } from './cluster-render.js';
+import { interruptible } from './interrupt.js';
 import { integerIn } from './number-option.js';
 import { DEFAULT_OUTPUT_DIR, resolveOutput } from './output-path.js';
 import { createProgress, formatSeconds } from './progress.js';
@@ -44,19 +46,19 @@ export interface RenderCommandOptions {
 const EXAMPLES = `
 Examples:
   $ pprocess-raytracer render                                  # the showcase, all cores, into output/showcase.tiff
-  $ pprocess-raytracer render scenes/pygmy.json --procs 2      # PyGmy's scene on 2 processes
-  $ pprocess-raytracer render scenes/banded.json --strategy static --procs 2
-  $ pprocess-raytracer render scenes/pygmy.json --width 1200 --height 800 --out pygmy.png
-  $ pprocess-raytracer render scenes/pygmy.json --seed 7 --format png --quiet
+  $ pprocess-raytracer render pygmy --procs 2                  # the shipped PyGmy scene on 2 processes
+  $ pprocess-raytracer render banded --strategy static --procs 2
+  $ pprocess-raytracer render pygmy --width 1200 --height 800 --out pygmy.png
+  $ pprocess-raytracer render showcase --seed 7 --format png --quiet
 
-Exit codes: 0 done, 1 render failed, 2 bad option, 3 bad scene file, 4 cannot write the image.`;
+Exit codes: 0 done, 1 render failed, 2 bad option, 3 bad scene file, 4 cannot write the image, 130 interrupted (Ctrl-C).`;
 
 /** Builds the `render` subcommand. */
 export function renderCommand(): Command {
   const cores = getNumberOfCores();
   return new Command('render')
     .description('Render a scene file to a TIFF or PNG image, spreading rows over processes')
-    .addArgument(new Argument('[scene]', 'the scene file (JSON, see scenes/README.md)').default(DEFAULT_SCENE, 'the shipped scenes/showcase.json'))
+    .addArgument(new Argument('[scene]', `a shipped scene by name (${shippedScenes().join(', ')}) or a scene file (JSON, see scenes/README.md)`).default(DEFAULT_SCENE, 'the shipped scenes/showcase.json'))
     .option('--width <pixels>', `override the scene's width (1 to ${MAX_SIZE})`, integerIn(1, MAX_SIZE))
     .option('--height <pixels>', `override the scene's height (1 to ${MAX_SIZE})`, integerIn(1, MAX_SIZE))
     .addOption(
@@ -114,9 +116,9 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
   let image;
   try {
     const onRow = ({ done }: { done: number }) => progress?.update(done);
-    image = options.cluster
-      ? await renderOnCluster(scene, options.cluster, { onRow })
-      : await render(scene, { procs, strategy, source: scenePath, onRow });
+    image = await interruptible('no image written', (signal) => options.cluster
+      ? renderOnCluster(scene, options.cluster, { onRow, signal })
+      : render(scene, { procs, strategy, source: scenePath, signal, onRow }));
   } finally {
     progress?.finish();
   }

@@ -96,6 +96,48 @@ export class ProcessExitError extends PProcessError {
   }
 }
 
+/**
+ * A created process took too long to start: to boot (`phase: 'boot'`), or
+ * to load its task's module (`'load'`, a top-level `await` that never
+ * settles, say). It was killed. The bound is `PPROCESS_START_TIMEOUT_MS`.
+ */
+export class StartTimeoutError extends ProcessExitError {
+  /** Which part of start-up took too long. */
+  readonly phase: 'boot' | 'load';
+  readonly timeoutMs: number;
+
+  constructor(pid: number, phase: 'boot' | 'load', timeoutMs: number) {
+    super(pid, null, 'SIGKILL');
+    (this as { code: string }).code = 'ERR_START_TIMEOUT';
+    this.phase = phase;
+    this.timeoutMs = timeoutMs;
+    const what = phase === 'boot' ? 'to boot' : "to load its task's module";
+    this.message = `Process ${pid} took longer than ${timeoutMs} ms ${what} and was killed ` +
+      '(PPROCESS_START_TIMEOUT_MS sets the bound)';
+  }
+}
+
+/** A value too large for a channel's frame limit, refused before anything was sent. */
+export class FrameTooLargeError extends PProcessError {
+  readonly bytes: number;
+  readonly maxFrameBytes: number;
+
+  constructor(bytes: number, maxFrameBytes: number) {
+    super('ERR_FRAME_TOO_LARGE',
+      `A value of ${bytes} bytes (serialized) is over the channel's limit of ${maxFrameBytes} bytes; ` +
+        'send it in parts, or raise PPROCESS_MAX_FRAME_BYTES in both processes');
+    this.bytes = bytes;
+    this.maxFrameBytes = maxFrameBytes;
+  }
+}
+
+/** Work was asked of, or awaited from, an exchange that `close()` ended. */
+export class ExchangeClosedError extends PProcessError {
+  constructor(api: string) {
+    super('ERR_EXCHANGE_CLOSED', `${api} was closed: its work was cancelled and no more can be started`);
+  }
+}
+
 /** A channel was used after it was closed, or its peer went away cleanly. */
 export class ChannelClosedError extends PProcessError {
   constructor(message: string) {
@@ -168,9 +210,7 @@ const builtinErrors: Record<string, ErrorConstructor> = {
 
 /** Turns any thrown value into data that can cross a channel. */
 export function serializeError(error: unknown, depth = 0): SerializedError {
-  if (!(error instanceof Error)) {
-    return { name: 'Error', message: `A non-Error value was thrown: ${describe(error)}` };
-  }
+  if (!(error instanceof Error)) return serializeThrownValue(error);
   const props: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(error)) {
     if (key === 'code' || key === 'name' || key === 'message' || key === 'stack' || key === 'cause') continue;
@@ -184,6 +224,23 @@ export function serializeError(error: unknown, depth = 0): SerializedError {
     ...(code !== undefined && isPlainData(code) ? { code } : {}),
     ...(Object.keys(props).length ? { props } : {}),
     ...(error.cause !== undefined && depth < 8 ? { cause: serializeError(error.cause, depth + 1) } : {}),
+  };
+}
+
+// A thrown value that is not an Error: a plain object keeps its name,
+// message, code and other plain properties, as an error would.
+function serializeThrownValue(value: unknown): SerializedError {
+  const base = { name: 'Error', message: `A non-Error value was thrown: ${describe(value)}` };
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return base;
+  const { name, message, code, stack, ...rest } = value as Record<string, unknown>;
+  const props: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(rest)) if (isPlainData(entry)) props[key] = entry;
+  return {
+    name: typeof name === 'string' ? name : base.name,
+    message: typeof message === 'string' ? message : base.message,
+    ...(typeof stack === 'string' ? { stack } : {}),
+    ...(code !== undefined && isPlainData(code) ? { code } : {}),
+    ...(Object.keys(props).length ? { props } : {}),
   };
 }
 

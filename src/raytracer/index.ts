@@ -1,6 +1,15 @@
-// The parallel raytracer (a port of PyGmy): scenes, the render function
-// with its strategies, and image output.
-export { OrthographicCamera, PerspectiveCamera, PrimaryRay, type Camera } from './camera/camera.js';
+// The parallel raytracer (a port of PyGmy), as a library: scenes, the render
+// function with its strategies, image output, and errors. Everything else
+// (shapes, shaders, the row workers) is internal.
+
+/**
+ * The parallel raytracer, a port of PyGmy: load a scene (a file, or a shipped
+ * scene by name with `scenePath`), `render` it on several processes, write
+ * the image.
+ *
+ * @packageDocumentation
+ * @module pprocess/raytracer
+ */
 export {
   OutputError,
   RaytracerError,
@@ -10,36 +19,13 @@ export {
   type RaytracerErrorCode,
   type SceneIssue,
 } from './errors.js';
-export { Plane } from './geometry/plane.js';
-export { segment, type Segment } from './geometry/segment.js';
-export type { Hit, Shape } from './geometry/shape.js';
-export { Sphere } from './geometry/sphere.js';
-export type { Light } from './lighting/light.js';
-export { ParallelLight } from './lighting/parallel-light.js';
-export { PointLight } from './lighting/point-light.js';
-export { PixelRng } from './math/rng.js';
-export { Vec3 } from './math/vec3.js';
 export { EXTENSIONS, FORMATS, formatOfPath, parseFormat, type ImageFormat } from './output/format.js';
 export { encodeImage } from './output/encode-image.js';
 export { checkWritable, writeImage } from './output/write-image.js';
 export type { RgbImage } from './render/image.js';
 export { MAX_PROCS, render, type RenderOptions, type RowProgress } from './render/render.js';
-export { RowAssembler } from './render/row-assembler.js';
-export {
-  DEFAULT_STRATEGY,
-  EXECUTORS,
-  getExecutor,
-  STRATEGIES,
-  type Executor,
-  type RowSink,
-  type StrategyName,
-} from './render/strategies/index.js';
-export { traceRow } from './render/trace-row.js';
-export { buildWorld } from './scene/build-world.js';
+export { DEFAULT_STRATEGY, STRATEGIES, type StrategyName } from './render/strategies/index.js';
 export { loadScene } from './scene/load-scene.js';
 export { parseScene } from './scene/parse-scene.js';
 export { MAX_SEED, MAX_SIZE, sceneSchema, type SceneInput, type SceneSpec } from './scene/schema.js';
-export type { World } from './scene/world.js';
-export type { ShadingContext } from './shading/context.js';
-export type { OcclusionOptions, Shader } from './shading/shader.js';
-export { BleedShader, DirectShader, EverythingShader, SpotShader } from './shading/shaders.js';
+export { scenePath, shippedScenes } from './scene/shipped-scenes.js';

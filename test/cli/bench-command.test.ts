@@ -84,7 +84,7 @@ describe('bench command', () => {
     ['zero rounds', 2, ['--repeat', '0'], /--repeat.*Out of range: expected a whole number from 1 to 1000/],
     ['processes that are not a number', 2, ['--procs', 'two'], /--procs.*Expected a whole number from 1 to 256/],
     ['a width out of range', 2, ['--width', '0'], /--width.*Out of range/],
-    ['a missing scene file', 3, [join(dir, 'nope.json')], /^error: Scene file not found: .*nope\.json\n$/],
+    ['a missing scene file', 3, [join(dir, 'nope.json')], /^error: Scene file not found: .*nope\.json; the shipped scenes are banded, pygmy, showcase/],
   ])('refuses %s (exit %i) before measuring anything', async (_name, code, args, message) => {
     const out = join(dir, String(Math.random()).slice(2));
     const result = await runCli(['bench', ...(args[0]?.endsWith('.json') ? [] : [pygmy]), ...args, '--out-dir', out]);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createProgress, describeProgress, formatSeconds } from '../../src/cli/progress.js';
+import { createProgress, describeProgress, estimateSeconds, fitLine, formatSeconds } from '../../src/cli/progress.js';
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];
@@ -9,7 +9,31 @@ function fakeStream(isTTY: boolean) {
 describe('progress', () => {
   test('describes rows done, rate, elapsed time and ETA', () => {
     expect(describeProgress(120, 720, 4)).toBe('120/720 rows (16%)  30.0 rows/s  elapsed 4.00 s  ETA 20.0 s');
-    expect(describeProgress(0, 10, 0)).toMatch(/ETA \?$/);
+  });
+
+  test.each([
+    ['no row done', 0, 720, 0.5],
+    ['the first row of many, however long it took', 1, 720, 3],
+    ['under a tenth of the rows', 71, 720, 30],
+    ['a tenth of the rows, but in under a second', 72, 720, 0.9],
+  ])('hides the ETA until it means something: %s', (_name, done, total, elapsedS) => {
+    expect(estimateSeconds(done, total, elapsedS)).toBeUndefined();
+    expect(describeProgress(done, total, elapsedS)).not.toContain('ETA');
+  });
+
+  test('extrapolates the ETA from the work done once a tenth of the rows are in', () => {
+    expect(estimateSeconds(72, 720, 2)).toBeCloseTo(18);
+    expect(estimateSeconds(360, 720, 5)).toBeCloseTo(5);
+    expect(estimateSeconds(720, 720, 5)).toBe(0);
+  });
+
+  test.each([20, 40, 50, 60, 79, 80, 120, 200])('a bar line fits a terminal %i columns wide, without using the last column', (columns) => {
+    for (const [done, elapsedS] of [[0, 0], [1, 0.2], [360, 5], [12345, 600], [16384, 9000]] as const) {
+      const line = fitLine(done, 16384, elapsedS, columns);
+      expect(line.length, line).toBeLessThanOrEqual(columns - 1);
+      expect(line).toMatch(/\d+%/);
+    }
+    expect(fitLine(360, 720, 5, columns)).toContain(columns >= 40 ? '[' : '%');
   });
 
   test.each([
@@ -17,6 +41,7 @@ describe('progress', () => {
     [14.25, '14.3 s'],
     [59.9, '59.9 s'],
     [125, '2 m 05 s'],
+    [179.7, '3 m 00 s'],
   ])('formats %f s as %s', (s, text) => {
     expect(formatSeconds(s)).toBe(text);
   });

@@ -39,6 +39,15 @@ describe('render command', () => {
     expect(readdirSync(dir)).toEqual(['pygmy.png']);
   });
 
+  test('renders a shipped scene by name from any directory, as its --help examples do', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cli-name-'));
+    const result = await runCli(['render', 'pygmy', '--width', '12', '--height', '8', '--procs', '2', '--out', 'pygmy.png'], cwd);
+    expect(result.stderr).toMatch(/^Rendering pygmy: 12×8, 2 processes, strategy map\n/);
+    expect(result.code).toBe(0);
+    const expected = await render(shippedScene('pygmy', { width: 12, height: 8 }), { strategy: 'serial' });
+    expect(Buffer.from(decodePng(readFileSync(join(cwd, 'pygmy.png'))).data).equals(Buffer.from(expected.data))).toBe(true);
+  });
+
   test('--help explains the options, strategies and exit codes, with examples', async () => {
     const result = await runCli(['render', '--help']);
     expect(result.code).toBe(0);
@@ -50,13 +59,22 @@ describe('render command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cli-errors-'));
   const invalid = join(dir, 'invalid.json');
   writeFileSync(invalid, JSON.stringify({ ...shippedScene('pygmy'), objects: [{ type: 'sphere', centre: [0, 0, 9], radius: 'big', shader: 'spot' }] }));
+  const misspelt = join(dir, 'misspelt.json');
+  writeFileSync(misspelt, JSON.stringify({ ...shippedScene('pygmy'), objects: [{ type: 'sphere', centre: [0, 0, 9], raduis: 2, shader: 'spot' }] }));
+  const wrongType = join(dir, 'wrong-type.json');
+  writeFileSync(wrongType, JSON.stringify({ ...shippedScene('pygmy'), lights: [{ type: 'paralel', direction: [0, 1, 0], colour: [1, 1, 1] }] }));
   const notJson = join(dir, 'notjson.json');
   writeFileSync(notJson, '{ "width": ');
   writeFileSync(join(dir, 'a-file'), '');
   mkdirSync(join(dir, 'occupied.png', 'inside'), { recursive: true });
 
   test.concurrent.each<[string, number, string[], RegExp]>([
-    ['a missing scene file', 3, ['render', join(dir, 'nope.json')], /^error: Scene file not found: .*nope\.json\n$/],
+    ['a missing scene file', 3, ['render', join(dir, 'nope.json')], /^error: Scene file not found: .*nope\.json; the shipped scenes are banded, pygmy, showcase \(give a name instead of a file\)\n$/],
+    ['an unknown scene name', 3, ['render', 'pygmi'], /^error: Scene file not found: pygmi; the shipped scenes are banded, pygmy, showcase/],
+    ['a misspelt field', 3, ['render', misspelt], /^error: Invalid scene .*misspelt\.json \(2 problems\):\n {2}objects\[0\]\.radius: missing: expected number\n {2}objects\[0\]\.raduis: unknown field: did you mean "radius"\? \(the fields here are "type", "centre", "radius", "shader"; see scenes\/README\.md\)\n$/],
+    ['a wrong type', 3, ['render', wrongType], /^error: Invalid scene .*wrong-type\.json \(1 problem\):\n {2}lights\[0\]\.type: unknown type "paralel": did you mean "parallel"\? \(expected one of "parallel", "point"\)\n$/],
+    ['--out naming a directory that does not exist', 4, ['render', pygmy, '--out', join(dir, 'renders') + '/'], /^error: Cannot write into .*renders\/: no such directory \(create it first, or name an image file such as .*renders\/scene\.png\)\n$/],
+    ['--out naming neither a directory nor an image file', 2, ['render', pygmy, '--out', join(dir, 'renders')], /Cannot tell the image format of .*renders from its extension: .*if .*renders is meant to be a directory, create it first/],
     ['a scene that is not JSON', 3, ['render', notJson], /^error: Scene file .*notjson\.json is not valid JSON/],
     ['an invalid scene', 3, ['render', invalid], /^error: Invalid scene .*invalid\.json \(1 problem\):\n {2}objects\[0\]\.radius: expected number, received string\n$/],
     ['an output path under a file', 4, ['render', pygmy, '--out', join(dir, 'a-file', 'x.png')], /^error: Cannot write .*a-file\/x\.png: .*a-file is not a directory\n$/],
@@ -93,7 +111,8 @@ describe('render command', () => {
     expect(workers).toHaveLength(2);
     child.kill('SIGINT');
     const result = await done;
-    expect(result.code === 130 || result.signal === 'SIGINT', JSON.stringify(result)).toBe(true);
+    expect(result.code, JSON.stringify(result)).toBe(130);
+    expect(result.stderr).toMatch(/\nInterrupted: no image written\n$/);
     expect(readdirSync(join(cwd, 'output'))).toEqual(['showcase.png']);
     expect(readFileSync(join(cwd, 'output', 'showcase.png'), 'utf8')).toBe('the previous good image');
     for (let i = 0; i < 40 && workers.some(isRunning); i++) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -20,14 +20,15 @@ export interface Installed {
 }
 
 /**
- * Packs the built package (npm test builds dist/ first) and installs it
+ * Packs the built package (npm test builds dist/ first, so its `prepare`
+ * is skipped) and installs it
  * into a directory of its own. The install is kept, named by the tarball's
  * hash, so that test files of one run share it.
  */
 export function installPackage(): Installed {
   const packDir = mkdtempSync(join(tmpdir(), 'pprocess-pack-'));
   try {
-    const packed = join(packDir, execFileSync('npm', ['pack', '--pack-destination', packDir, '--silent'], { cwd: repoRoot, encoding: 'utf8' }).trim().split('\n').at(-1)!);
+    const packed = join(packDir, execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir, '--silent'], { cwd: repoRoot, encoding: 'utf8' }).trim().split('\n').at(-1)!);
     const hash = createHash('sha256').update(readFileSync(packed)).digest('hex').slice(0, 16);
     const dir = join(tmpdir(), `${INSTALL_PREFIX}${hash}`);
     if (!existsSync(join(dir, 'ready'))) {

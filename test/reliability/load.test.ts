@@ -10,6 +10,14 @@ import { Channel, makeReusable, pmap, Queue, start, task } from '../../src/pproc
 
 const tasks = new URL('../pprocess/fixtures/tasks.ts', import.meta.url);
 const openDescriptors = () => readdirSync('/proc/self/fd').length;
+
+// Closed sockets are released a few turns later: poll, with a deadline, until
+// the count is back at `baseline`; resolves with the last count.
+async function descriptorsSettle(baseline: number, timeoutMs = 5000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (openDescriptors() > baseline && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return openDescriptors();
+}
 const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('load', () => {
@@ -45,8 +53,7 @@ describe('load', () => {
       client.close();
       peer.close();
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(openDescriptors()).toBeLessThanOrEqual(baseline);
+    expect(await descriptorsSettle(baseline)).toBeLessThanOrEqual(baseline);
     server.close();
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
@@ -58,8 +65,7 @@ describe('load', () => {
       expect(await channel.receive()).toBe(round);
       await channel.wait();
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(openDescriptors()).toBeLessThanOrEqual(baseline);
+    expect(await descriptorsSettle(baseline)).toBeLessThanOrEqual(baseline);
   }, 60_000);
 
   test('a long continuous stream to a slow consumer keeps memory bounded', async () => {

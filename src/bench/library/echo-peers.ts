@@ -19,9 +19,14 @@ export interface EchoPeer {
   close(): Promise<void>;
 }
 
-/** The three echo peers, each started and answering. */
-export async function startEchoPeers(): Promise<EchoPeer[]> {
-  const peers = [channelPeer(), ipcPeer(), framedPeer()];
+/** The echo peers by kind: pprocess's Channel, Node's IPC channel, the framed socket at fd 3. */
+export type EchoPeerKind = 'channel' | 'ipc' | 'framed';
+
+const makers: Record<EchoPeerKind, () => EchoPeer> = { channel: channelPeer, ipc: ipcPeer, framed: framedPeer };
+
+/** The echo peers of `kinds` (all three by default), in that order, each started and answering. */
+export async function startEchoPeers(kinds: readonly EchoPeerKind[] = ['channel', 'ipc', 'framed']): Promise<EchoPeer[]> {
+  const peers = kinds.map((kind) => makers[kind]());
   for (const peer of peers) await peer.roundTrip(0); // up and answering
   return peers;
 }

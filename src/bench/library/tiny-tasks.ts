@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { makeReusable, Map as ParallelMap, pmap, prestart } from '../../pprocess/index.js';
 import { interleave, type Trial } from '../interleave.js';
-import { loadPeer } from '../peers/load-peer.js';
+import { loadPeer, type LoadedPeer } from '../peers/load-peer.js';
 import { childExecArgv, sibling, threadEntry } from '../peers/module-files.js';
 import type { PiscinaModule, WorkerpoolModule } from '../peers/peer-contenders.js';
 import { exited, forkIpcPeer } from './raw-peers.js';
@@ -53,19 +53,12 @@ export async function runTinyTasks({ tasks, workers, repeat, log }: TinyTaskOpti
     close: () => prestart(0),
   });
   for (const [label, chunkSize] of [['chunkSize auto', 'auto'], ['no chunks', 1]] as const) {
-    const pool = new ParallelMap<number>({ limit: workers, reuse: true, keepAlive: true });
-    add(`pprocess Map pool, ${label}`, `a Map with reuse and keepAlive, warmed before timing: Map.call(..., { chunkSize: ${JSON.stringify(chunkSize)} }) and every result`, () => {
-      const first = pool.length;
-      pool.call(doubleTask, items, { chunkSize });
-      return pool.slice(first);
-    }, { close: () => pool.close() });
+    const pool = mapPool(workers, chunkSize);
+    add(`pprocess Map pool, ${label}`, pool.includes, () => pool.run(items), { close: () => pool.close() });
   }
   if (piscina) {
-    const module = sibling(import.meta.url, './piscina-tasks');
-    const pool = new piscina.module.Piscina<number, number>({
-      filename: threadEntry(module), workerData: { module: module.href }, minThreads: workers, maxThreads: workers, idleTimeout: Number.MAX_SAFE_INTEGER,
-    });
-    add(`piscina ${piscina.version} (threads)`, 'a pool created and warmed before timing: every task queued at once', () => Promise.all(items.map((n) => pool.run(n))), { close: () => pool.destroy() });
+    const pool = piscinaPool(piscina, workers);
+    add(pool.name, pool.includes, () => pool.run(items), { close: () => pool.close() });
   }
   if (workerpool) {
     for (const type of ['process', 'thread'] as const) {
@@ -90,6 +83,41 @@ export async function runTinyTasks({ tasks, workers, repeat, log }: TinyTaskOpti
     workers,
     results: trials.map((trial, i) => rateOf(trial.name, trial.includes, tasks, seconds[i]!)),
     notInstalled: [...(piscina ? [] : ['piscina']), ...(workerpool ? [] : ['workerpool'])],
+  };
+}
+
+/** A pool that doubles numbers, started before timing: `run` doubles every item given and resolves with the doubles in order. */
+export interface DoublingPool {
+  readonly name: string;
+  /** What a timed `run` includes. */
+  readonly includes: string;
+  run(items: readonly number[]): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+/** A `Map` with `reuse` and `keepAlive` and `workers` processes, warmed by its first run, calling with `chunkSize`. */
+export function mapPool(workers: number, chunkSize: 'auto' | number): DoublingPool {
+  const pool = new ParallelMap<number>({ limit: workers, reuse: true, keepAlive: true });
+  return {
+    name: `pprocess Map pool, ${chunkSize === 1 ? 'no chunks' : `chunkSize ${chunkSize}`}`,
+    includes: `a Map with reuse and keepAlive, warmed before timing: Map.call(..., { chunkSize: ${JSON.stringify(chunkSize)} }) and every result`,
+    // Each call() starts the map's results anew, as in the original.
+    run: (items) => pool.call(doubleTask, items, { chunkSize }).toArray(),
+    close: () => pool.close(),
+  };
+}
+
+/** A piscina pool of `workers` threads, created before timing and warmed by its first run: every item queued at once. */
+export function piscinaPool(piscina: LoadedPeer<PiscinaModule>, workers: number): DoublingPool {
+  const module = sibling(import.meta.url, './piscina-tasks');
+  const pool = new piscina.module.Piscina<number, number>({
+    filename: threadEntry(module), workerData: { module: module.href }, minThreads: workers, maxThreads: workers, idleTimeout: Number.MAX_SAFE_INTEGER,
+  });
+  return {
+    name: `piscina ${piscina.version} (threads)`,
+    includes: 'a pool created and warmed before timing: every task queued at once',
+    run: (items) => Promise.all(items.map((n) => pool.run(n))),
+    close: () => pool.destroy(),
   };
 }
 

@@ -1,6 +1,7 @@
 // What the render benchmark times: ways of rendering the same rows of the
 // same scene, each prepared before its timed runs the way its users would.
-import { RowAssembler, type SceneSpec } from '../../raytracer/index.js';
+import type { SceneSpec } from '../../raytracer/index.js';
+import { RowAssembler } from '../../raytracer/render/row-assembler.js';
 import type { RowSpan } from '../../raytracer/render/row-worker.js';
 import { rowSpans, rowsPerTask, workerCount } from '../../raytracer/render/strategies/requests.js';
 

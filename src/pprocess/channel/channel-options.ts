@@ -1,12 +1,16 @@
 // The options of a channel over an existing socket.
 import type { ChildProcess } from 'node:child_process';
+import type { ProcessHandle } from './process-watch.js';
 
 /** Options for a channel over an existing socket. */
 export interface ChannelOptions {
   /** The created process's pid (in the creator), or 0 (in the created process). */
   pid: number;
-  /** The created process, in the creator: its exit status explains a channel that closed early. */
-  process?: ChildProcess;
+  /**
+   * The created process, in the creator: its exit status explains a channel
+   * that closed early. A handle stands for a task's time on a pooled process.
+   */
+  process?: ChildProcess | ProcessHandle;
   /** Largest frame accepted from the peer. */
   maxFrameBytes?: number;
   /**

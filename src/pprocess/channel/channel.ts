@@ -1,14 +1,15 @@
 // A channel: a two-way, acknowledged message stream between a creating and a
 // created process, over a socket.
-import type { Socket } from 'node:net';
+import { Socket } from 'node:net';
 import type { Frame } from '../codec/frame-codec.js';
 import { ChannelClosedError, RemoteError, type SerializedError } from '../errors.js';
 import type { ChannelOptions } from './channel-options.js';
 import { closeReason } from './close-reason.js';
 import { Inbox, type Received } from './inbox.js';
+import type { Link } from './link.js';
 import { Outbox } from './outbox.js';
 import { Peer } from './peer.js';
-import { ProcessWatch, type ExitStatus } from './process-watch.js';
+import { ProcessWatch, type ExitStatus, type ProcessHandle } from './process-watch.js';
 import { Kind } from './protocol.js';
 import { SocketLink } from './socket-link.js';
 import { Mailbox } from './waiters.js';
@@ -26,10 +27,10 @@ export type { ExitStatus } from './process-watch.js';
  * back a fast producer.
  */
 export class Channel {
-  // The socket to the peer (none while a reconnectable channel waits for one).
-  #link: SocketLink;
+  // The connection to the peer (none while a reconnectable channel waits for one).
+  #link: Link;
   #peer: Peer;
-  #process: ProcessWatch | undefined;
+  #process: ProcessHandle | undefined;
 
   #inbox: Inbox;
   #outbox: Outbox;
@@ -39,23 +40,33 @@ export class Channel {
   #holds = 0;
 
   #closedLocally = false;
+  // Acknowledgements owed for messages taken, sent together at the end of the turn.
+  #acksOwed = 0;
+  #acksFrom: object | undefined;
   // Set when the socket has closed and the reason is known; then the channel has ended.
   #endError: Error | undefined;
 
-  constructor(socket: Socket | undefined, options: ChannelOptions) {
+  /** `connection` is the socket to the peer, or a `Link` that carries the channel's frames. */
+  constructor(connection: Socket | Link | undefined, options: ChannelOptions) {
     this.#peer = new Peer(options.pid, options.address, () => this.#updateRef());
-    this.#link = new SocketLink(socket, options.maxFrameBytes, {
+    this.#link = connection instanceof Socket || connection === undefined
+      ? new SocketLink(connection, options.maxFrameBytes)
+      : connection;
+    this.#inbox = new Inbox(this.#link, (message) => this.#open(message), () => this.#updateRef());
+    const { process: created } = options;
+    if (created) {
+      this.#process = 'closedEarly' in created ? created : new ProcessWatch(created, () => this.#updateRef());
+    }
+    this.#outbox = new Outbox(this.#link, options.reconnectable ?? false, () => this.#closedError(), () => this.#updateRef());
+    if (!options.reconnectable && !connection) throw new TypeError('A channel needs a socket unless it is reconnectable');
+    this.#link.listen({
       frame: (frame, from) => this.#onFrame(frame, from),
       // A peer that breaks the protocol loses its connection, not a reconnectable channel.
       broken: (error) => {
         if (!this.#outbox.reconnectable) this.#settle(error);
       },
-      closed: () => this.#onSocketClosed(),
+      closed: (flushed) => this.#onSocketClosed(flushed ?? false),
     });
-    this.#inbox = new Inbox(this.#link, (message) => this.#open(message), () => this.#updateRef());
-    if (options.process) this.#process = new ProcessWatch(options.process, () => this.#updateRef());
-    this.#outbox = new Outbox(this.#link, options.reconnectable ?? false, () => this.#closedError(), () => this.#updateRef());
-    if (!options.reconnectable && !socket) throw new TypeError('A channel needs a socket unless it is reconnectable');
     this.#updateRef();
   }
 
@@ -65,9 +76,13 @@ export class Channel {
   }
 
   /** Sends a value; resolves when the peer has received it. */
-  async send(value: unknown): Promise<void> {
-    assertCloneable(value, 'value');
-    await this.#outbox.send(Kind.data, encodeValue(value));
+  send(value: unknown): Promise<void> {
+    try {
+      assertCloneable(value, 'value');
+      return this.#outbox.send(Kind.data, encodeValue(value));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /**
@@ -82,6 +97,8 @@ export class Channel {
   /** Closes the channel. Pending operations reject with `ChannelClosedError`. */
   close(): void {
     if (this.#closedLocally) return;
+    // What was taken is acknowledged first: a reconnectable peer must not send it again.
+    this.#sendAcks();
     this.#closedLocally = true;
     this.#link.end();
     this.#settle(new ChannelClosedError('The channel was closed'));
@@ -154,7 +171,7 @@ export class Channel {
       socket.destroy();
       return;
     }
-    this.#link.connect(socket);
+    (this.#link as SocketLink).connect(socket);
     this.#link.write(Kind.hello, encodeValue({ pid: process.pid }));
     this.#outbox.resend();
     this.#updateRef();
@@ -203,14 +220,42 @@ export class Channel {
     return this.#link.batch();
   }
 
+  /**
+   * @internal Sends a value at once, throwing (rather than rejecting) if it
+   * cannot be sent; the promise resolves when the peer has received it.
+   */
+  sendNow(value: unknown): Promise<void> {
+    assertCloneable(value, 'value');
+    return this.#outbox.send(Kind.data, encodeValue(value));
+  }
+
+  /** @internal How many more tasks the process behind this channel may run (see `maxTasksPerProcess`). */
+  get tasksLeft(): number {
+    return this.#process?.tasksLeft ?? Infinity;
+  }
+
+  /** @internal Counts one more task given to the process behind this channel. */
+  noteTask(): void {
+    this.#process?.noteTask?.();
+  }
+
+  /** @internal Writes now the acknowledgements owed for messages taken this turn. */
+  acknowledgeTaken(): void {
+    this.#sendAcks();
+  }
+
   /** @internal Sends a control frame (run, done, abort) or a thrown error. */
   sendControl(kind: number, body?: Uint8Array): void {
     this.#outbox.write(kind, body);
   }
 
   /** @internal Sends a thrown error; resolves when the peer has received it. */
-  async sendError(error: SerializedError): Promise<void> {
-    await this.#outbox.send(Kind.error, encodeValue(error));
+  sendError(error: SerializedError): Promise<void> {
+    try {
+      return this.#outbox.send(Kind.error, encodeValue(error));
+    } catch (failure) {
+      return Promise.reject(failure);
+    }
   }
 
   /**
@@ -227,6 +272,17 @@ export class Channel {
     return this.#controls.take(() => this.#closedError());
   }
 
+  /**
+   * @internal Resolves once the peer has received every value sent so far,
+   * including sends nobody awaited (or once the channel has ended). A
+   * process must not exit before: its creator acknowledges each value it
+   * takes, and an acknowledgement written to a closed socket fails (EPIPE),
+   * which destroys the creator's socket with values still unread in it.
+   */
+  allAcknowledged(): Promise<void> {
+    return this.#outbox.allAcknowledged();
+  }
+
   /** @internal Resolves when everything written so far has been handed to the OS. */
   flush(): Promise<void> {
     return this.#link.flush();
@@ -240,15 +296,34 @@ export class Channel {
   // Acknowledges a message as receive() takes it (only to the connection it
   // came on: a new peer owes nothing for it), and gives its value.
   #open(message: Received): Promise<unknown> {
-    if (!this.#closedError() && message.from === this.#link.current) this.#outbox.write(Kind.ack);
+    if (!this.#closedError() && message.from === this.#link.current) this.#owe(message.from);
     if (message.kind === 'error') return Promise.reject(new RemoteError(message.error, this.pid || process.ppid));
     return Promise.resolve(message.value);
   }
 
-  #onFrame(frame: Frame, from: Socket): void {
+  // Acknowledges a taken message, together with the others taken this turn.
+  #owe(from: object): void {
+    if (this.#acksOwed > 0 && from !== this.#acksFrom) this.#sendAcks();
+    this.#acksFrom = from;
+    // Before the taker's own code runs on, so that a process.exit() there
+    // still finds it written (see SocketLink's exit hook).
+    if (this.#acksOwed++ === 0) queueMicrotask(() => this.#sendAcks());
+  }
+
+  #sendAcks(): void {
+    const count = this.#acksOwed;
+    this.#acksOwed = 0;
+    // Owed only to the connection the messages came on: a new peer owes nothing for them.
+    if (count === 0 || this.#acksFrom !== this.#link.current || this.#closedError()) return;
+    const body = Buffer.allocUnsafe(4);
+    body.writeUInt32BE(count, 0);
+    this.#outbox.write(Kind.ack, body);
+  }
+
+  #onFrame(frame: Frame, from: object): void {
     switch (frame.kind) {
       case Kind.ack:
-        this.#outbox.acknowledge();
+        this.#outbox.acknowledge(frame.body.length >= 4 ? frame.body.readUInt32BE(0) : 1);
         return;
       case Kind.data:
         this.#deliver({ kind: 'data', value: decodeValue(frame.body), bytes: frame.body.length, from });
@@ -270,11 +345,13 @@ export class Channel {
     this.#notify();
   }
 
-  #onSocketClosed(): void {
+  #onSocketClosed(flushed: boolean): void {
     if (this.#endError) return;
+    // The peer got everything, in order: the sends waiting on it succeed.
+    if (flushed) this.#outbox.resolveAll();
     if (this.#outbox.reconnectable && !this.#closedLocally) {
       // The peer went away: wait for the next one (see attach()).
-      this.#link.disconnect();
+      (this.#link as SocketLink).disconnect();
       this.#updateRef();
       this.#notify();
       return;

@@ -2,7 +2,7 @@
 // and later operations reject with.
 import { BackgroundExitError, ChannelClosedError, type ProcessExitError } from '../errors.js';
 import type { Peer } from './peer.js';
-import type { ProcessWatch } from './process-watch.js';
+import type { ProcessHandle } from './process-watch.js';
 
 /**
  * The error a channel ends with, from what its peer said and, in the
@@ -10,7 +10,7 @@ import type { ProcessWatch } from './process-watch.js';
  * without saying it finished is explained by how it ended, which is known a
  * moment later: that error comes as a promise.
  */
-export function closeReason(peer: Peer, process: ProcessWatch | undefined): Error | Promise<ProcessExitError> {
+export function closeReason(peer: Peer, process: ProcessHandle | undefined): Error | Promise<ProcessExitError> {
   const { pid, address, finished } = peer;
   if (address !== undefined) {
     return finished

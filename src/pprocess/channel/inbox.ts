@@ -1,12 +1,11 @@
 // The messages a channel has received and `receive()` has not taken yet, with
 // the `receive()` calls waiting for one, and the backpressure on its socket.
-import type { Socket } from 'node:net';
 import type { InboxMessage } from './protocol.js';
-import type { SocketLink } from './socket-link.js';
+import type { Link } from './link.js';
 import { Waiters } from './waiters.js';
 
 /** A received message, with the connection it came on: its acknowledgement is owed to that connection only. */
-export type Received = InboxMessage & { from: Socket };
+export type Received = InboxMessage & { from: object };
 
 // Above this many unread bytes the channel stops reading its socket, so a
 // producer that does not wait for acknowledgements cannot fill the memory.
@@ -17,7 +16,7 @@ export class Inbox {
   #messages: Received[] = [];
   #bytes = 0;
   readonly #receivers: Waiters<unknown>;
-  readonly #link: SocketLink;
+  readonly #link: Link;
   readonly #open: (message: Received) => Promise<unknown>;
 
   /**
@@ -25,7 +24,7 @@ export class Inbox {
    * rejects with its error); `onChange` is called when a `receive()` starts
    * or stops waiting.
    */
-  constructor(link: SocketLink, open: (message: Received) => Promise<unknown>, onChange: () => void) {
+  constructor(link: Link, open: (message: Received) => Promise<unknown>, onChange: () => void) {
     this.#link = link;
     this.#open = open;
     this.#receivers = new Waiters(onChange);

@@ -13,7 +13,27 @@ export interface ExitStatus {
 // How long to wait for the exit status of a process whose channel closed early.
 const EXIT_STATUS_WAIT_MS = 1000;
 
-export class ProcessWatch {
+/**
+ * What a channel knows of the created process behind it: a whole process
+ * (`ProcessWatch`), or one task's time on a pooled process.
+ */
+export interface ProcessHandle {
+  /** The exit status, once the process (or the task's time on it) has ended. */
+  readonly status: ExitStatus | undefined;
+  /** Whether someone waits for the end (the process must then keep the loop alive). */
+  readonly waiting: boolean;
+  exited(): Promise<ExitStatus>;
+  keepAlive(alive: boolean): void;
+  kill(signal: NodeJS.Signals): void;
+  /** Why the channel closed early: how the process ended, once known. */
+  closedEarly(pid: number): Promise<ProcessExitError>;
+  /** How many more tasks the process may run (see `maxTasksPerProcess`), if bounded. */
+  readonly tasksLeft?: number;
+  /** Counts one more task run in the same visit (a reused process's next arguments). */
+  noteTask?(): void;
+}
+
+export class ProcessWatch implements ProcessHandle {
   /** The exit status, once the process has exited. */
   status: ExitStatus | undefined;
   readonly #child: ChildProcess;

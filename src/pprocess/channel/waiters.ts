@@ -40,12 +40,6 @@ export class Waiters<T> {
     return true;
   }
 
-  /** Removes the newest waiting promise, resolving it with `value`. */
-  dropLast(value: T): void {
-    this.#queue.pop()?.resolve(value);
-    this.#onChange();
-  }
-
   resolveAll(value: T): void {
     for (const waiter of this.#queue.splice(0)) waiter.resolve(value);
     this.#onChange();

@@ -9,7 +9,7 @@ import type { TaskRef } from './wire.js';
 
 /**
  * Names a task explicitly: `module` is `<package>/<path in the package>`
- * (for example `pprocess/dist/cli/cluster-rows.js`), or exactly a module
+ * (for example `pprocess/dist/raytracer/render/row-worker.js`), or exactly a module
  * the workers were started with `--allow`. `leading` arguments are passed
  * before each element, as `partial()` does: stored once, sent to each
  * worker process once.

@@ -4,8 +4,8 @@
 // them to processes that have finished).
 import type { Channel } from '../channel/channel.js';
 import { assertCloneable } from '../channel/wire-value.js';
-import { PProcessError, type ProcessExitError, type TimeoutError } from '../errors.js';
-import { assertCallable, makeReusable, type AnyCallable, type Callable } from '../process/callable.js';
+import { ExchangeClosedError, type PProcessError, type ProcessExitError, type TimeoutError } from '../errors.js';
+import { assertCallable, makeParallel, makeReusable, type AnyCallable, type Callable } from '../process/callable.js';
 import { channelFor } from '../process/create.js';
 import { nextCreateStep } from '../process/replay.js';
 import { anyChanged, changeOrTimeout } from './channel-change.js';
@@ -15,6 +15,7 @@ import { Supervisor } from './supervisor.js';
 import type { Work } from './work.js';
 
 export type { ExchangeOptions } from './options.js';
+
 export type { Work } from './work.js';
 
 /**
@@ -25,8 +26,13 @@ export type { Work } from './work.js';
 export class Exchange {
   /** The most channels (processes) active at once; `undefined` for no limit. */
   readonly limit: number | undefined;
-  /** Whether finished processes are sent the next queued arguments instead of exiting. */
-  readonly reuse: boolean;
+  /**
+   * Whether a process that has sent its result is sent the exchange's next
+   * queued arguments: `true` for every callable, `false` for none; by
+   * default, for plain functions (`makeParallel`, `makeReusable`), whose
+   * processes take one argument list after another.
+   */
+  readonly reuse: boolean | undefined;
   /** Whether reused processes that run out of work wait for more, until `close()`. */
   readonly keepAlive: boolean;
   /** Whether a process may send many values (a message does not mean it has finished). */
@@ -35,8 +41,12 @@ export class Exchange {
   readonly autoclose: boolean;
   /** How many times a task whose process died is re-run. */
   readonly retries: number;
-  /** With reuse: how many tasks a process is given at once (the next ones wait in its channel). */
-  readonly inFlight: number;
+  /** With reuse: how many tasks a process is given at once (the next ones wait in its channel); adaptive when undefined. */
+  readonly inFlight: number | undefined;
+  /** The most tasks a process runs before it is replaced by a new one (1: a brand-new process for each). */
+  readonly maxTasksPerProcess: number | undefined;
+  /** The longest a task may run, in milliseconds (see `ExchangeOptions.timeoutMs`). */
+  readonly timeoutMs: number | undefined;
   /** The channels removed by the last call to `ready()`. */
   removed: Channel[] = [];
 
@@ -51,12 +61,14 @@ export class Exchange {
   constructor(options: ExchangeOptions = {}) {
     validateExchangeOptions(options, this.constructor.name);
     this.limit = options.limit;
-    this.reuse = options.reuse ?? false;
+    this.reuse = options.reuse;
     this.keepAlive = options.keepAlive ?? false;
     this.continuous = options.continuous ?? false;
     this.autoclose = options.autoclose ?? true;
     this.retries = options.retries ?? 0;
-    this.inFlight = options.inFlight ?? 1;
+    this.inFlight = options.inFlight;
+    this.maxTasksPerProcess = options.maxTasksPerProcess;
+    this.timeoutMs = options.timeoutMs;
     this.#supervisor = new Supervisor(options.timeoutMs, () => this.#onAbort());
     this.#dispatcher = new Dispatcher(this, this.#supervisor);
     if (options.signal) this.#supervisor.follow(options.signal);
@@ -151,6 +163,8 @@ export class Exchange {
    * Resolves when they have all exited. Starting work afterwards is an error.
    */
   async close(): Promise<void> {
+    // Work cut short is cancelled work: whoever waits for it is told so.
+    if (this.unfinished()) this.#supervisor.stop(new ExchangeClosedError(this.constructor.name));
     this.#closed = true;
     this.#dispatcher.clear();
     const channels = [...this.#active];
@@ -213,10 +227,11 @@ export class Exchange {
   protected submit(callable: AnyCallable, args: unknown[], launch?: (work: Work) => Channel): number {
     assertCallable(callable, `${this.constructor.name}.start()`);
     assertCloneable(args, 'args');
-    if (this.#closed) throw new PProcessError('ERR_EXCHANGE_CLOSED', `${this.constructor.name} was closed: no work can be started`);
-    // Processes are reused only if they wait for more work: make a plain function's do so.
-    if (this.reuse && callable.style === 'parallel') callable = makeReusable(callable);
-    const work: Work = { callable, args, index: this.#nextIndex++, attempts: 0, delivered: false, launch };
+    if (this.#closed) throw new ExchangeClosedError(this.constructor.name);
+    // A reused process waits for more work after each result: a plain function's does so made reusable.
+    if (callable.style !== 'channel') callable = this.reuse === false ? makeParallel(callable) : makeReusable(callable);
+    const reused = callable.style === 'reusable' || this.reuse === true;
+    const work: Work = { callable, args, index: this.#nextIndex++, attempts: 0, delivered: false, reused, launch };
     this.workAdded(work);
     if (!this.#supervisor.aborted) {
       this.#dispatcher.enqueue(work);
@@ -235,9 +250,25 @@ export class Exchange {
     return this.#dispatcher.taskIndexOf(channel);
   }
 
-  /** Throws the `AbortError` if the work was cancelled. */
+  /** Whether the work was cancelled, or cut short by `close()`. */
+  protected get aborted(): boolean {
+    return this.#supervisor.aborted !== undefined;
+  }
+
+  /** Throws the `AbortError` if the work was cancelled, or the `ExchangeClosedError` if the exchange was closed. */
   protected throwIfAborted(): void {
     if (this.#supervisor.aborted) throw this.#supervisor.aborted;
+  }
+
+  /** @internal Work that could not be started: it fails at its own place. */
+  failedToStart(work: Work, error: PProcessError): void {
+    this.workFailed(work, error);
+  }
+
+  /** Called when a task fails without a result (see `processFailed`); by default the next `store()` rejects with the error. */
+  protected workFailed(work: Work, error: Error): void {
+    (error as Error & { taskIndex?: number }).taskIndex ??= work.index;
+    this.#failures.push(error);
   }
 
   /**
@@ -246,7 +277,7 @@ export class Exchange {
    */
   protected processFailed(channel: Channel, error: ProcessExitError | TimeoutError, work: Work): void {
     void channel;
-    this.#failures.push(error.forTask(work.index));
+    this.workFailed(work, error.forTask(work.index));
   }
 
   async #storeRound(timeoutMs: number | undefined): Promise<void> {

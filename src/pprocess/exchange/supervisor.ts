@@ -1,15 +1,15 @@
 // What an exchange watches besides its channels: how long each task runs
 // (`timeoutMs`) and whether the work was cancelled (`signal`).
 import type { Channel } from '../channel/channel.js';
-import { AbortError, TimeoutError } from '../errors.js';
+import { AbortError, TimeoutError, type ExchangeClosedError } from '../errors.js';
 
 // How long a cancelled task, or one whose exchange was closed, has to clean
 // up before its process is killed.
 const GRACE_MS = 500;
 
 export class Supervisor {
-  /** Set once the work is cancelled. */
-  aborted: AbortError | undefined;
+  /** Set once the work is cancelled, or stopped by the exchange's close(). */
+  aborted: AbortError | ExchangeClosedError | undefined;
   readonly #timeoutMs: number | undefined;
   readonly #onAbort: () => void;
   // A running timer, or the token of one that waits for its task to start.
@@ -76,6 +76,13 @@ export class Supervisor {
   /** Kills the process of `channel` if it is still running after a grace period. */
   killLater(channel: Channel): void {
     setTimeout(() => channel.kill('SIGKILL'), GRACE_MS).unref();
+  }
+
+  /** Stops the work for good (its exchange was closed): waiting calls wake and reject with `error`. */
+  stop(error: ExchangeClosedError): void {
+    if (this.aborted) return;
+    this.aborted = error;
+    for (const listener of this.#abortListeners) listener();
   }
 
   /** Calls `listener` when the work is cancelled; returns a function that stops it. */

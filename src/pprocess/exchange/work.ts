@@ -11,6 +11,8 @@ export interface Work {
   attempts: number;
   /** Whether its result has arrived. */
   delivered: boolean;
+  /** Whether its process stays to run the exchange's next work of the same callable (see `reuse`). */
+  reused?: boolean;
   /** Starts a process for the work; by default `start(callable, ...args)`. */
   launch?: (work: Work) => Channel;
 }

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const { channel } = endpoint;
   let code = 0;
   try {
-    await invoke(request.callable, channel, request.args);
+    await invoke(request.callable, channel, request.args, true);
   } catch (error) {
     code = 1;
     // The error waits for a client, as a result would.

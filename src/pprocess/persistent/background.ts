@@ -6,12 +6,12 @@ import { closeSync, openSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Channel } from '../channel/channel.js';
-import { Kind } from '../channel/protocol.js';
+import { CHANNEL_FD, Kind } from '../channel/protocol.js';
 import { assertCloneable, encodeValue } from '../channel/wire-value.js';
 import { invalidType, PProcessError, ProcessExitError, RemoteError, SocketAddressError } from '../errors.js';
 import { assertCallable, specOf, type AnyCallable, type Callable, type CallableSpec } from '../process/callable.js';
 import { replaySetup } from '../process/create.js';
-import { REPLAY_ENV } from '../process/replay.js';
+import { REPLAY_ENV, type ReplayPlan } from '../process/replay.js';
 import { addressInUse, probeAddress, resolveAddress } from './address.js';
 import { assertMayStart, nodeCommand } from '../process/node-command.js';
 
@@ -37,7 +37,7 @@ export interface BackgroundRequest {
   address: string;
 }
 
-const HANDOVER_FD = 3;
+const HANDOVER_FD = CHANNEL_FD;
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 const runtimeEntry = fileURLToPath(new URL(`./background-runtime${ownExtension}`, import.meta.url));
 
@@ -103,10 +103,10 @@ export async function startBackground(
  * create()) to the create(address) call described by `plan`, where it starts
  * listening at `address`; resolves once it listens.
  */
-export async function createBackground(address: string, plan: string, options: BackgroundOptions): Promise<void> {
+export async function createBackground(address: string, plan: ReplayPlan, options: BackgroundOptions): Promise<void> {
   if ((await probeAddress(address)) === 'live') throw addressInUse(address);
   const command = nodeCommand({ script: process.argv[1]!, args: process.argv.slice(2), preload: replaySetup });
-  await handOver(spawnDetached(command, { [REPLAY_ENV]: plan }, options), address, options);
+  await handOver(spawnDetached(command, { [REPLAY_ENV]: JSON.stringify(plan) }, options), address, options);
 }
 
 // Hands a new background process its work (if any: a replay knows its own),

@@ -4,20 +4,47 @@ import { connect, type Socket } from 'node:net';
 import { Channel } from '../channel/channel.js';
 import { BackgroundExitError, SocketAddressError } from '../errors.js';
 import { addressError, resolveAddress } from './address.js';
+import { giveUpFor, type ConnectOptions } from './connect-options.js';
+import { assertTrustedSocket } from './trusted-address.js';
+
+export type { ConnectOptions } from './connect-options.js';
 
 /**
  * Connects to the background process listening at `address` and resolves
  * with a channel to it: `receive()` takes what it sends (first anything an
  * earlier client left unreceived), `send()` reaches it, and `pid` is its pid.
  * A background process serves one client at a time: while another is
- * connected, this waits for it to leave.
+ * connected, this waits for it to leave, for as long as `options` allow.
  *
- * Rejects with a `SocketAddressError`: `ENOENT` if no socket file is there
- * (the process finished, or none was started), `ECONNREFUSED` if the file is
- * stale (its process died), `ENOTSOCK` if the path is not a socket.
+ * Rejects with a `SocketAddressError`: `ERR_SOCKET_UNTRUSTED` if the socket
+ * file is not this user's or sits in a directory other users can write to
+ * (nothing is sent or received then; see `assertTrustedSocket`), `ENOENT` if
+ * no socket file is there (the process finished, or none was started),
+ * `ECONNREFUSED` if the file is stale (its process died), `ENOTSOCK` if the
+ * path is not a socket, `ETIMEDOUT` after `options.timeoutMs`; with an
+ * `AbortError` when `options.signal` aborts. A connection given up leaves
+ * the process's line at once: it never holds the process from the next client.
  */
-export async function connectPersistent(address: string): Promise<Channel> {
-  const path = resolveAddress(address, 'connect()');
+export async function connectPersistent(address: string, options: ConnectOptions = {}): Promise<Channel> {
+  const path = resolveAddress(address, 'connectPersistent()');
+  const giveUp = giveUpFor(options, path);
+  try {
+    assertTrustedSocket(path);
+    const connecting = openChannel(path);
+    try {
+      return await Promise.race([connecting, giveUp.reached]);
+    } catch (error) {
+      // Given up: whenever the connection comes, close it, freeing its place.
+      connecting.then((channel) => channel.close(), () => {});
+      throw error;
+    }
+  } finally {
+    giveUp.dispose();
+  }
+}
+
+// Connects and waits to be served: the process greets its current client.
+async function openChannel(path: string): Promise<Channel> {
   const channel = new Channel(await open(path), { pid: 0, address: path });
   try {
     await channel.greeting();

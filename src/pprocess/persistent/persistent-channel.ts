@@ -6,6 +6,7 @@ import { chmodSync, statSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { Channel } from '../channel/channel.js';
 import { addressError, prepareToListen } from './address.js';
+import { watchSocketFile } from './socket-file-watch.js';
 
 /** A persistent channel listening at an address. */
 export interface PersistentEndpoint {
@@ -24,8 +25,13 @@ export interface PersistentEndpoint {
  * reconnectable channel. A stale socket file there is replaced; a live one
  * is an `EADDRINUSE` `SocketAddressError`. The socket file is created with
  * mode 0600 and removed when the endpoint closes or this process exits.
+ * If the file is deleted or replaced meanwhile, `onUnreachable` is told
+ * what happened (see socket-file-watch.ts).
  */
-export async function listenPersistent(address: string): Promise<PersistentEndpoint> {
+export async function listenPersistent(
+  address: string,
+  onUnreachable: (what: string) => void = () => {},
+): Promise<PersistentEndpoint> {
   const { replacedStale } = await prepareToListen(address);
   const channel = new Channel(undefined, { pid: 0, reconnectable: true });
   const waiting: Socket[] = [];
@@ -52,14 +58,17 @@ export async function listenPersistent(address: string): Promise<PersistentEndpo
   channel.watch(serveNext);
 
   await listenPrivately(server, address);
-  const removeSocketFile = socketFileRemover(address);
+  const ours = statSync(address).ino;
+  const removeSocketFile = socketFileRemover(address, ours);
   process.once('exit', removeSocketFile);
+  const stopWatching = watchSocketFile(address, ours, onUnreachable);
 
   return {
     channel,
     address,
     replacedStale,
     close() {
+      stopWatching();
       server.close();
       for (const socket of waiting.splice(0)) socket.destroy();
       channel.close();
@@ -89,8 +98,7 @@ function listenPrivately(server: Server, address: string): Promise<void> {
 
 // Removes the socket file, if it is still the one this process made (not a
 // newer one another process made at the same path after ours was removed).
-function socketFileRemover(address: string): () => void {
-  const ours = statSync(address).ino;
+function socketFileRemover(address: string, ours: number): () => void {
   return () => {
     try {
       if (statSync(address).ino === ours) unlinkSync(address);

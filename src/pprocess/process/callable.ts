@@ -3,39 +3,10 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Channel } from '../channel/channel.js';
-import type { SerializedError } from '../errors.js';
+import type { CallableSpec, CallStyle } from '../channel/protocol.js';
 import { assertCloneable } from '../channel/wire-value.js';
 
-/**
- * How the created process invokes the export:
- * - `channel`: `fn(channel, ...args)`, a parallel-aware function that sends its own results;
- * - `parallel`: `fn(...args)`, its return value sent back (`makeParallel`);
- * - `reusable`: like `parallel`, then waits for further argument lists until it receives `null` (`makeReusable`).
- */
-export type CallStyle = 'channel' | 'parallel' | 'reusable';
-
-/** The serializable description of a callable, as sent to the created process. */
-export interface CallableSpec {
-  /** The module's URL (`file:` URL). */
-  module: string;
-  /** The name of the export to call. */
-  exportName: string;
-  style: CallStyle;
-  /**
-   * With `parallel` and `reusable`: the single argument is a chunk (an array)
-   * of elements; the function is called on each, and the results come back
-   * together as a `ChunkResult`.
-   */
-  chunked?: boolean;
-  /** Arguments given before the call's own in every call (see `partial`): sent once per process. */
-  leading?: unknown[];
-}
-
-/** What a chunked callable sends back: one value per element, and the elements that threw. */
-export interface ChunkResult {
-  values: unknown[];
-  failures: Array<[position: number, error: SerializedError]>;
-}
+export type { CallableSpec, CallStyle, ChunkResult } from '../channel/protocol.js';
 
 /** A function that a created process can find: made by `task()`, `makeParallel()` or `makeReusable()`. */
 export interface Callable<Args extends unknown[] = unknown[], Result = unknown> extends CallableSpec {

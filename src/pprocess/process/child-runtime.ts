@@ -1,51 +1,79 @@
 // The entry point of every created process: it takes its channel from file
-// descriptor 3, waits to be told what to run, runs it, and reports back.
+// descriptor 3, then runs one task after another, each as its creator's
+// run request says, each with a channel of its own, until the creator
+// closes the socket.
 import { Socket } from 'node:net';
 import { Channel } from '../channel/channel.js';
-import { Kind, type RunRequest } from '../channel/protocol.js';
+import { CHANNEL_FD, Kind, type RunRequest } from '../channel/protocol.js';
+import { SocketLink } from '../channel/socket-link.js';
 import { decodeValue } from '../channel/wire-value.js';
-import { serializeError } from '../errors.js';
+import type { Frame } from '../codec/frame-codec.js';
+import { serializeError, TaskLoadError } from '../errors.js';
 import { invoke } from './invoke.js';
+import { replay } from './replay-task.js';
+import { SessionLink } from './session-link.js';
+import { setEndTaskHook } from './task-end.js';
+import { startWatchdog } from './watchdog.js';
 
-const CHANNEL_FD = 3;
+const ENDING = Uint8Array.of(1);
 
-async function main(): Promise<void> {
-  const channel = new Channel(new Socket({ fd: CHANNEL_FD, readable: true, writable: true }), { pid: 0 });
-  // This process lives as long as its task runs, whatever the task waits on
-  // (its channel's abort signal included); it exits explicitly when done.
-  channel.hold();
-  // The creator is gone (it exited, was killed, or closed the channel): so are we.
-  channel.watch(() => {
-    if (channel.endError) process.exit(0);
-  });
+// Where the kernel cannot end this process with its creator, a thread does.
+startWatchdog();
 
-  channel.sendControl(Kind.ready);
-  const request = decodeValue((await channel.receiveControl()).body) as RunRequest;
+const link = new SocketLink(new Socket({ fd: CHANNEL_FD, readable: true, writable: true }));
+// How this process exits when its creator closes the socket.
+let exitCode = 0;
+// The running task's link; frames that arrive between tasks are left over from the last one.
+let session: SessionLink | undefined;
+
+link.listen({
+  frame: (frame) => {
+    if (frame.kind === Kind.run) void runTask(frame);
+    else session?.deliver(frame);
+  },
+  broken: () => process.exit(1),
+  // The creator is gone, or has retired this process: so are we.
+  closed: () => process.exit(exitCode),
+});
+link.write(Kind.ready);
+
+async function runTask(frame: Frame): Promise<void> {
+  const request = decodeValue(frame.body) as RunRequest;
   adoptSurroundings(request);
+  const own = new SessionLink({ link, abandon: () => own.finish(false), keepAlive: () => {} });
+  session = own;
+  const channel = new Channel(own, { pid: 0 });
+  // exit(channel) ends the task here, as a process exit would.
+  const exited = new Promise<void>((resolve) => setEndTaskHook((ended) => ended === channel && resolve()));
+  let reusable = true;
+  let failed = false;
   try {
-    await invoke(request.callable, channel, request.args);
+    if (request.replay) reusable = await replay(request.replay, channel, exited);
+    else await Promise.race([invoke(request.callable!, channel, request.args), exited]);
   } catch (error) {
-    await channel.sendError(serializeError(error));
-    await finish(channel, 1);
+    failed = true;
+    // A module that failed to load may be half-loaded, a failed replay anything: the process is not used again.
+    if (error instanceof TaskLoadError || request.replay) reusable = false;
+    void channel.sendError(serializeError(error)).catch(() => {});
   }
-  await finish(channel, 0);
+  setEndTaskHook(undefined);
+  // Everything the task sent is written ahead of `done`, so the creator receives it all.
+  channel.acknowledgeTaken();
+  // A process that ends after this task says so, for its creator to report how it ended.
+  link.write(Kind.done, reusable ? undefined : ENDING);
+  session = undefined;
+  own.finish(true);
+  // A process that ends waits for its creator to close the socket, having
+  // read everything: it never exits with values unread (or acknowledgements
+  // to come) in the socket, which would cost the creator the rest.
+  if (!reusable) exitCode = failed ? 1 : 0;
 }
 
-// A process started ahead of time takes on the creator's environment and
-// working directory as they are now.
+// A task takes on the creator's environment and working directory as they are now.
 function adoptSurroundings({ env, cwd }: RunRequest): void {
   if (env) {
     for (const name of Object.keys(process.env)) if (!(name in env)) delete process.env[name];
     Object.assign(process.env, env);
   }
-  if (cwd) process.chdir(cwd);
+  if (cwd && cwd !== process.cwd()) process.chdir(cwd);
 }
-
-// Tells the creator this process is done, then exits once that is written.
-async function finish(channel: Channel, code: number): Promise<never> {
-  channel.sendControl(Kind.done);
-  await channel.flush();
-  process.exit(code);
-}
-
-await main();

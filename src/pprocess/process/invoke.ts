@@ -30,8 +30,13 @@ export async function loadExport({ module, exportName }: CallableSpec): Promise<
   return fn as TaskFunction;
 }
 
-/** Loads and calls the callable with `args`, as its style says (see `CallStyle`). */
-export async function invoke(spec: CallableSpec, channel: Channel, args: unknown[]): Promise<void> {
+/**
+ * Loads and calls the callable with `args`, as its style says (see
+ * `CallStyle`). With `awaitResults`, each result it sends back is awaited
+ * until the peer takes it (a background process, whose results wait for a
+ * client); otherwise they are written in order and the task's end delivers them.
+ */
+export async function invoke(spec: CallableSpec, channel: Channel, args: unknown[], awaitResults = false): Promise<void> {
   const loaded = await loadExport(spec);
   // From here on the task runs: its time limit, if any, counts from now.
   channel.sendControl(Kind.started);
@@ -43,38 +48,28 @@ export async function invoke(spec: CallableSpec, channel: Channel, args: unknown
       await loaded(channel, ...leading, ...args);
       return;
     case 'parallel':
-      await channel.send(await call(args));
+      await sendResult(channel, await call(args), awaitResults);
       return;
-    case 'reusable': {
-      // Sends whose acknowledgement is not awaited, because the next work was
-      // already there. Each leaves once acknowledged, so a process that always
-      // has work does not keep them all; a failed one stays, to be thrown below.
-      const unacknowledged = new Set<Promise<void>>();
+    case 'reusable':
       // Run again with each argument list received, until `null` says stop.
-      for (let next: unknown = args; next !== null; next = await takeNext(channel)) {
-        const sent = channel.send(await call(next as unknown[]));
-        if (channel.readable) {
-          unacknowledged.add(sent);
-          sent.then(() => unacknowledged.delete(sent), () => {});
-        } else {
-          await Promise.all([...unacknowledged, sent]);
-          unacknowledged.clear();
-        }
+      // The creator gives at most a few tasks ahead, so results not awaited
+      // cannot pile up.
+      for (let next: unknown = args; next !== null; next = await channel.receive()) {
+        await sendResult(channel, await call(next as unknown[]), awaitResults);
       }
-      await Promise.all(unacknowledged);
-    }
   }
 }
 
-// Receives a reused process's next arguments. Their acknowledgement is held
-// back for a moment, to leave with the result when the call is quick.
-async function takeNext(channel: Channel): Promise<unknown> {
-  const release = channel.batch();
+// Sends a result, or in its place the reason it cannot be sent (too large, say).
+async function sendResult(channel: Channel, value: unknown, awaitIt: boolean): Promise<void> {
+  let sent: Promise<void>;
   try {
-    return await channel.receive();
-  } finally {
-    setImmediate(release);
+    sent = channel.sendNow(value);
+  } catch (error) {
+    sent = channel.sendError(serializeError(error));
   }
+  if (awaitIt) await sent;
+  else sent.catch(() => {});
 }
 
 // Calls `fn` on each element of a chunk, keeping each element's failure apart.

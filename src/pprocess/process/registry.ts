@@ -12,8 +12,9 @@ let signalHandlersInstalled = false;
 
 /**
  * Records a created process until it exits. With `signalHandlers`, SIGINT,
- * SIGTERM and SIGHUP end the created processes before the creator dies of
- * them (needed where the kernel cannot do it: see launch.ts).
+ * SIGTERM and SIGHUP that the program does not handle itself end the created
+ * processes before the creator dies of them (needed where the kernel cannot
+ * do it: see launch.ts).
  */
 export function track(child: ChildProcess, options: { signalHandlers: boolean }): void {
   live.add(child);
@@ -34,6 +35,7 @@ export function liveProcesses(): ChildProcess[] {
 export function markIdle(pid: number, isIdle: boolean): void {
   if (isIdle) idle.add(pid);
   else idle.delete(pid);
+  if (isIdle && allIdle()) for (const wake of exitWaiters) wake();
 }
 
 /** Waits for every created process to exit, but those waiting for work (see `prestart()`). */
@@ -65,12 +67,14 @@ function installHandlers(signals: boolean): void {
   signalHandlersInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const onSignal = () => {
+      // The program handles the signal itself: it decides what happens, and
+      // its created processes run on (as with a parent-death signal, where
+      // no handler is installed) until it exits (see the 'exit' handler).
+      if (process.listenerCount(signal) > 1) return;
+      // Nobody else handles it: end them, then die of it as if never caught.
       endAll();
-      // Where nobody else handles the signal, die of it as if never caught.
-      if (process.listenerCount(signal) === 1) {
-        process.removeListener(signal, onSignal);
-        process.kill(process.pid, signal);
-      }
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
     };
     process.on(signal, onSignal);
   }

@@ -1,16 +1,17 @@
-// Loaded (with --import) before the program in a process made by create():
-// it takes the replay plan from the environment, keeps the replayed prefix
-// of the program quiet, and makes sure the creator hears why, should the
-// replay fail before reaching its own create().
+// Loaded (with --import) before the program in a background process made by
+// create(address), which replays the program as a new `node`: it takes the
+// replay plan from the environment, keeps the replayed prefix of the program
+// quiet, and makes sure the creator hears why, should the replay fail before
+// reaching its own create().
 import { writeSync } from 'node:fs';
 import { serialize } from 'node:v8';
-import { Kind } from '../channel/protocol.js';
+import { CHANNEL_FD, Kind } from '../channel/protocol.js';
 import { encodeFrame } from '../codec/frame-codec.js';
 import { serializeError } from '../errors.js';
-import { CreateReplayError, REPLAY_ENV, replayState } from './replay.js';
+import { beginReplay, CreateReplayError, REPLAY_ENV, replayState, type ReplayPlan } from './replay.js';
 
-const CHANNEL_FD = 3;
 const state = replayState();
+beginReplay(JSON.parse(process.env[REPLAY_ENV]!) as ReplayPlan, undefined);
 // Processes this one starts are not replays.
 delete process.env[REPLAY_ENV];
 

@@ -1,22 +1,14 @@
-// Fork-style create() without fork: the created process re-runs the
-// program's entry script (a replay). This module keeps the count of create()
-// calls, in the creator and in a replay, and tells each call what to do.
-// The state is global, since the program and the library may load
+// Fork-style create() without fork: a pooled process evaluates the
+// program's entry module again (a replay). This module keeps the count of
+// create() calls, in the creator and in a replay, and tells each call what
+// to do. The state is global, since the program and the library may load
 // different copies of this module (sources and compiled files).
+import type { Channel } from '../channel/channel.js';
 import { PProcessError } from '../errors.js';
+import { replayRandom } from './replay-random.js';
+import type { ReplayPlan } from '../channel/protocol.js';
 
-/** The environment variable that makes a process a replay, holding its `ReplayPlan` as JSON. */
-export const REPLAY_ENV = 'PPROCESS_REPLAY';
-
-/** What a replay is told by its creator. */
-export interface ReplayPlan {
-  /** Which create() call (counting from 1) returns this process's channel. */
-  target: number;
-  /** Where in the program the creator made that call (`file:line:column`). */
-  site: string;
-  /** The pids the creator's earlier top-level create() calls returned, by call number. */
-  pids: Record<number, number>;
-}
+export type { ReplayPlan } from '../channel/protocol.js';
 
 interface ReplayState {
   /** create() calls so far. */
@@ -27,15 +19,37 @@ interface ReplayState {
   reached: boolean;
   /** Pids returned by the top-level create() calls so far, by call number (in the creator). */
   pids: Record<number, number>;
+  /** Where each create() call so far was made, by call number (in the creator). */
+  sites: Record<number, string>;
+  /** In a replay: the channel its own create() returns. */
+  channel?: Channel;
 }
 
 const STATE = Symbol.for('pprocess.replay');
+// Math.random is replayable from the moment the library is loaded, before the program's own code draws from it.
+replayRandom();
+
+/** The environment variable that makes a new `node` a replay (background create), holding its `ReplayPlan` as JSON. */
+export const REPLAY_ENV = 'PPROCESS_REPLAY';
 
 /** The process-wide replay state. */
 export function replayState(): ReplayState {
   const global = globalThis as typeof globalThis & { [STATE]?: ReplayState };
-  global[STATE] ??= { count: 0, plan: readPlan(), reached: false, pids: {} };
+  global[STATE] ??= { count: 0, plan: undefined, reached: false, pids: {}, sites: {} };
+  replayRandom();
   return global[STATE];
+}
+
+/** Makes this process a replay of `plan`, whose own create() returns `channel`. */
+export function beginReplay(plan: ReplayPlan, channel: Channel | undefined): void {
+  const state = replayState();
+  Object.assign(state, { count: 0, plan, reached: false, pids: {}, sites: {}, channel });
+  replayRandom().reseed(plan.seed);
+}
+
+/** Ends a replay: this process may run other tasks, or replay again. */
+export function endReplay(): void {
+  Object.assign(replayState(), { count: 0, plan: undefined, reached: false, channel: undefined });
 }
 
 /** What one create() call must do. */
@@ -50,18 +64,30 @@ export function nextCreateStep(): CreateStep {
   const call = ++state.count;
   const site = callSite();
   const plan = state.plan;
-  if (!plan) return { kind: 'spawn', call, site };
+  if (!plan) {
+    state.sites[call] = site;
+    return { kind: 'spawn', call, site };
+  }
   if (state.reached) {
     throw new CreateReplayError(
       `create() was called in a process that create() made (its call ${call}, at ${site}); ` +
         'fork-style create() cannot be nested, so that processes cannot multiply without bound: use start() in created processes',
     );
   }
-  if (call < plan.target) return { kind: 'replayed', call, pid: plan.pids[call] };
-  if (site !== plan.site) {
+  const expected = call < plan.target ? plan.sites[call] : plan.site;
+  if (expected !== undefined && site !== expected) {
     throw new CreateReplayError(
       `This created process replayed the program to its create() call ${call}, but reached it at ${site} ` +
-        `where the creator made it at ${plan.site}: the program must reach its create() calls the same way each time`,
+        `where the creator made it at ${expected}: the program must reach its create() calls the same way each time`,
+    );
+  }
+  if (call < plan.target) return { kind: 'replayed', call, pid: plan.pids[call] };
+  const draws = replayRandom().draws;
+  if (draws !== plan.draws) {
+    throw new CreateReplayError(
+      `This created process replayed the program to its create() call ${call}, but drew ${draws} random numbers ` +
+        `on the way where the creator drew ${plan.draws}: the program took another path (it must reach its ` +
+        'create() calls the same way each time, from the same input)',
     );
   }
   state.reached = true;
@@ -81,22 +107,18 @@ export class CreateReplayError extends PProcessError {
   }
 }
 
-// The program's line that called create(): the first stack frame outside this library.
+// Where the program called create(): its stack frames outside this library,
+// innermost first, so that another path to the same line is told apart.
 function callSite(): string {
-  const library = new URL('../', import.meta.url).href;
-  const libraryPath = new URL(library).pathname;
+  const library = new URL('../', import.meta.url).pathname;
+  const frames: string[] = [];
   for (const line of (new Error().stack ?? '').split('\n').slice(1)) {
-    const location = /\(?((?:file:\/\/)?\/[^()\s]+:\d+:\d+)\)?$/.exec(line.trim())?.[1];
+    const location = /(?:^at |\()((?:file:\/\/)?\/[^()\s]+:\d+:\d+)\)?$/.exec(line.trim())?.[1];
     if (!location) continue;
-    const path = location.replace(/^file:\/\//, '');
-    if (path.startsWith(libraryPath) || path.startsWith('node:')) continue;
-    return path;
+    // A replayed entry module is loaded again under a query that marks the replay.
+    const path = location.replace(/^file:\/\//, '').replace(/\?[^:]*(?=:\d+:\d+$)/, '');
+    if (path.startsWith(library) || path.startsWith('node:')) continue;
+    frames.push(path);
   }
-  return 'an unknown place';
-}
-
-function readPlan(): ReplayPlan | undefined {
-  const text = process.env[REPLAY_ENV];
-  if (!text) return undefined;
-  return JSON.parse(text) as ReplayPlan;
+  return frames.length ? frames.join(' < ') : 'an unknown place';
 }

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { SceneError, type SceneIssue } from '../errors.js';
 import { sceneSchema, type SceneSpec } from './schema.js';
+import { didYouMean, fieldsAt } from './suggest.js';
 
 /**
  * Checks `data` against the scene schema and returns it with every default
@@ -14,7 +15,7 @@ import { sceneSchema, type SceneSpec } from './schema.js';
 export function parseScene(data: unknown, source = 'scene'): SceneSpec {
   const result = sceneSchema.safeParse(data);
   if (result.success) return result.data;
-  const issues = result.error.issues.flatMap(toSceneIssues);
+  const issues = result.error.issues.flatMap((issue) => toSceneIssues(issue, data));
   const lines = issues.map((issue) => `  ${issue.path || '(top level)'}: ${issue.message}`);
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
   throw new SceneError('ERR_INVALID_SCENE', source, issues, `Invalid scene ${source} (${count}):\n${lines.join('\n')}`);
@@ -31,16 +32,39 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-// An unknown field becomes one issue per field, at the field's own path.
-function toSceneIssues(issue: z.core.$ZodIssue): SceneIssue[] {
+// An unknown field becomes one issue per field, at the field's own path,
+// with the nearest known field; an unknown `type` lists the known ones.
+function toSceneIssues(issue: z.core.$ZodIssue, data: unknown): SceneIssue[] {
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      path: formatPath([...issue.path, key]),
-      message: 'unknown field (remove it, or check its spelling against scenes/README.md)',
-    }));
+    const known = quoted(fieldsAt(sceneSchema, data, issue.path));
+    return issue.keys.map((key) => {
+      const hint = didYouMean(key, fieldsAt(sceneSchema, data, issue.path));
+      return { path: formatPath([...issue.path, key]), message: `unknown field${hint ? `:${hint}` : ''} (the fields here are ${known}; see scenes/README.md)` };
+    });
+  }
+  const choices = (issue as { options?: unknown }).options;
+  if (issue.code === 'invalid_union' && issue.discriminator !== undefined && Array.isArray(choices)) {
+    const given = valueAt(data, issue.path);
+    const names = choices.map(String);
+    const message = typeof given === 'string'
+      ? `unknown ${issue.discriminator} ${JSON.stringify(given)}${didYouMean(given, names) ? `:${didYouMean(given, names)}` : ''} (expected one of ${quoted(names)})`
+      : `${given === undefined ? 'missing' : `got ${JSON.stringify(given)}`}: expected one of ${quoted(names)}`;
+    return [{ path: formatPath(issue.path), message }];
   }
   if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
     return [{ path: formatPath(issue.path), message: `missing: expected ${issue.expected}` }];
   }
   return [{ path: formatPath(issue.path), message: issue.message.replace(/^Invalid input: /, '') }];
+}
+
+// `"a", "b", "c"`.
+function quoted(names: readonly string[]): string {
+  return names.map((name) => JSON.stringify(name)).join(', ');
+}
+
+// The value at `path` in `data`, or undefined.
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
 }

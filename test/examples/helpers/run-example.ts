@@ -3,8 +3,9 @@
 // processes it created along the way.
 import type { ChildProcess } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
-import { descendantsOf, isAlive, killAll, runScript } from '../../helpers/processes.js';
-import { commandOf } from './process-tree.js';
+import { expect } from 'vitest';
+import { allGone, descendantsOf, isAlive, killAll, runScript } from '../../helpers/processes.js';
+import { commandOf, isCreatedProcess } from './process-tree.js';
 
 // How often the process tree is sampled while an example runs.
 const SAMPLE_MS = 50;
@@ -19,6 +20,8 @@ export interface ExampleResult {
   wallMs: number;
   /** Every process seen below the program while it ran, by pid, with its command line. */
   descendants: Map<number, string>;
+  /** The most created processes seen alive in one sample of the process tree. */
+  mostCreatedAtOnce: number;
 }
 
 /** An example program running. */
@@ -28,6 +31,8 @@ export class ExampleRun {
   stderr = '';
   /** Every process seen below the program so far, by pid, with its command line. */
   readonly seen = new Map<number, string>();
+  /** The most created processes seen alive in one sample so far. */
+  mostCreatedAtOnce = 0;
   /** Resolves when the program has exited. */
   readonly result: Promise<ExampleResult>;
 
@@ -50,6 +55,7 @@ export class ExampleRun {
           signal,
           wallMs: performance.now() - started,
           descendants: new Map(this.seen),
+          mostCreatedAtOnce: this.mostCreatedAtOnce,
         });
       });
     });
@@ -67,6 +73,8 @@ export class ExampleRun {
       const command = commandOf(pid);
       if (command || !this.seen.has(pid)) this.seen.set(pid, command);
     }
+    const created = pids.filter((pid) => isCreatedProcess(this.seen.get(pid)!)).length;
+    this.mostCreatedAtOnce = Math.max(this.mostCreatedAtOnce, created);
     return pids;
   }
 
@@ -102,4 +110,18 @@ export async function endRunningExamples(): Promise<void> {
     if (!exited) run.child.kill('SIGKILL');
     killAll([...run.seen.keys()].filter(isAlive));
   }
+}
+
+/**
+ * Checks that `run` has `created` created processes, then ends it with
+ * SIGTERM and checks that it dies of it, quietly, taking every process seen
+ * below it along.
+ */
+export async function expectSigtermEndsAll(run: ExampleRun, created: number): Promise<void> {
+  expect(run.sample().filter((pid) => commandOf(pid).includes('child-runtime'))).toHaveLength(created);
+  run.child.kill('SIGTERM');
+  const result = await run.result;
+  expect(result.signal).toBe('SIGTERM');
+  expect(result.stderr).toBe('');
+  await allGone([...run.seen.keys()], 5000);
 }

@@ -44,13 +44,15 @@ function expectedAnswer(prefix: string): string {
 
 test('start_indexer answers each query with the matching words and their files', async () => {
   const queries = ['ap', 'band', 'bandana', 'c', 'date', '4', 'x', 'zebra', 'applesauce', ''];
-  // Seven files, two to a parsing process, at most two processes at once: the window is refilled.
+  // Seven files, two to a parsing task, at most two processes at once: the window is refilled, on processes the pool reuses.
   const result = await runExample('examples/tests/start_indexer.ts', [dir, '--window', '2', '--slice', '2'], queries.join('\n') + '\n');
 
   expect(result).toMatchObject({ exitCode: 0, stderr: '' });
   const answers = queries.map((query) => `Pattern: ${expectedAnswer(query)}\n`).join('');
   expect(result.stdout).toBe(`${answers}Pattern: \n`);
-  expect([...result.descendants.values()].filter((command) => command.includes('child-runtime'))).toHaveLength(4);
+  const created = [...result.descendants.values()].filter((command) => command.includes('child-runtime'));
+  expect(created.length).toBeGreaterThanOrEqual(1);
+  expect(created.length).toBeLessThanOrEqual(2);
   await allGone([...result.descendants.keys()], 3000);
 });
 

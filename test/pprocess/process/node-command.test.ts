@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { PProcessError, start, task } from '../../../src/pprocess/index.js';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { PProcessError, prestart, start, task } from '../../../src/pprocess/index.js';
 import { liveProcesses } from '../../../src/pprocess/process/registry.js';
 
 const tasks = new URL('../fixtures/tasks.ts', import.meta.url);
@@ -13,6 +13,11 @@ async function flagsOfNewProcess(): Promise<string[]> {
 }
 
 describe('the Node.js flags of created processes', () => {
+  // Flags are read when a process boots: each test needs a new one, not one from the pool.
+  beforeEach(async () => {
+    await prestart(0);
+  });
+
   afterEach(() => {
     delete process.env.PPROCESS_NODE_FLAGS;
   });

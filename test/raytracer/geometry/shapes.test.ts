@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { Plane, segment, Sphere, Vec3, type Shader } from '../../../src/raytracer/index.js';
+import { Plane } from '../../../src/raytracer/geometry/plane.js';
+import { segment } from '../../../src/raytracer/geometry/segment.js';
+import { Sphere } from '../../../src/raytracer/geometry/sphere.js';
+import { Vec3 } from '../../../src/raytracer/math/vec3.js';
+import type { Shader } from '../../../src/raytracer/shading/shader.js';
 
 const shader: Shader = { shade: () => Vec3.ZERO };
 const v = (x: number, y: number, z: number) => new Vec3(x, y, z);

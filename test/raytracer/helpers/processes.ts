@@ -1,5 +1,6 @@
 // Checks that no created process outlives a test.
 import { execFileSync } from 'node:child_process';
+import { prestart } from '../../../src/pprocess/index.js';
 
 /** The pids of the `node` processes `parent` started that are still running (zombies excluded). */
 export function childPids(parent = process.pid): number[] {
@@ -17,8 +18,12 @@ export function childPids(parent = process.pid): number[] {
     .map(([pid]) => Number(pid));
 }
 
-/** Waits (up to `timeoutMs`) until `parent` has no running children; returns those left. */
+/**
+ * Ends the idle processes of this process's pool, then waits (up to
+ * `timeoutMs`) until `parent` has no running children; returns those left.
+ */
 export async function waitForNoChildren(parent = process.pid, timeoutMs = 5000): Promise<number[]> {
+  await prestart(0);
   const deadline = Date.now() + timeoutMs;
   let left = childPids(parent);
   while (left.length > 0 && Date.now() < deadline) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { PixelRng } from '../../../src/raytracer/index.js';
+import { PixelRng } from '../../../src/raytracer/math/rng.js';
 
 function draws(seed: number, x: number, y: number, n = 8): number[] {
   const rng = new PixelRng().reseed(seed, x, y);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Vec3 } from '../../../src/raytracer/index.js';
+import { Vec3 } from '../../../src/raytracer/math/vec3.js';
 
 describe('Vec3', () => {
   const a = new Vec3(1, 2, 3);

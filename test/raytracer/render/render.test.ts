@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildWorld, parseScene, render, SceneError, STRATEGIES, traceRow, type RowProgress } from '../../../src/raytracer/index.js';
+import { parseScene, render, SceneError, STRATEGIES, type RowProgress } from '../../../src/raytracer/index.js';
+import { traceRow } from '../../../src/raytracer/render/trace-row.js';
+import { buildWorld } from '../../../src/raytracer/scene/build-world.js';
 import { waitForNoChildren } from '../helpers/processes.js';
 import { tinyScene } from '../helpers/scenes.js';
 

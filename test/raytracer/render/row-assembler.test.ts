@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { RowAssembler, type RowProgress } from '../../../src/raytracer/index.js';
+import { RowAssembler, type RowProgress } from '../../../src/raytracer/render/row-assembler.js';
 
 const row = (value: number, rows = 1) => new Uint8Array(2 * 3 * rows).fill(value);
 
