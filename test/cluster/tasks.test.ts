@@ -57,6 +57,8 @@ describeWithRedis('pmap on a cluster', () => {
     expect(await cluster.pmap(square, numbers).toArray()).toEqual(expected);
     expect(await cluster.pmap(square, numbers, { chunkSize: 7 }).toArray()).toEqual(expected);
     expect(await leftovers(inspector)).toEqual({ keys: [], jobEvents: [] });
+    // The events stream is capped (streams.events.maxLen), whatever other runs leave in it.
+    expect(await inspector.hget('pprocess:tasks:meta', 'opts.maxLenEvents')).toBe('10000');
   });
 
   test('a remote exception is a RemoteError naming host and pid, at its own index; the others still arrive', async () => {
