@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { benchCommand } from './cli/bench-command.js';
 import { renderCommand } from './cli/render-command.js';
+import { workerCommand } from './cli/worker-command.js';
 import { ExitCode, exitCodeFor, InterruptedError } from './cli/exit-codes.js';
 import { isMain } from './pprocess/index.js';
 
@@ -14,7 +15,7 @@ export function createProgram(): Command {
     .description('A parallel raytracer (a port of PyGmy) built on pprocess process parallelism')
     .version(packageVersion(), '-V, --version', 'print the version and exit')
     .showHelpAfterError('(add --help for usage)');
-  for (const command of [renderCommand(), benchCommand()]) {
+  for (const command of [renderCommand(), benchCommand(), workerCommand()]) {
     program.addCommand(command.showHelpAfterError('(add --help for usage)'));
   }
   // Report parse errors as exceptions, so that main() chooses the exit code.

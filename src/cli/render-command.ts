@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, Option } from 'commander';
 import { getNumberOfCores } from '../pprocess/index.js';
+import { parseClusterUrl } from '../pprocess/cluster/index.js';
 import {
   checkWritable,
   DEFAULT_STRATEGY,
@@ -19,10 +20,12 @@ import {
   type StrategyName,
 } from '../raytracer/index.js';
 import { EXECUTORS } from '../raytracer/render/strategies/index.js';
+import { renderOnCluster } from './cluster-render.js';
 import { interruptible } from './interrupt.js';
 import { integerIn } from './number-option.js';
 import { DEFAULT_OUTPUT_DIR, resolveOutput } from './output-path.js';
 import { createProgress, formatSeconds } from './progress.js';
+import { clusterUrl } from './worker-command.js';
 
 /** The scene rendered when none is named: the showcase shipped in `scenes/`. */
 export const DEFAULT_SCENE = fileURLToPath(new URL('../../scenes/showcase.json', import.meta.url));
@@ -37,6 +40,7 @@ export interface RenderCommandOptions {
   out?: string;
   format?: string;
   quiet?: boolean;
+  cluster?: string;
 }
 
 const EXAMPLES = `
@@ -69,6 +73,7 @@ export function renderCommand(): Command {
     .option('-o, --out <file>', `the image file, or a directory for <scene>.<ext> (default: ${DEFAULT_OUTPUT_DIR}/<scene>.tiff)`)
     .addOption(new Option('-f, --format <format>', 'image format (default: from the --out extension, else tiff)').choices(['tiff', 'tif', 'png']))
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--cluster <url>', 'render on the workers of this cluster instead (see docs/cluster.md)', clusterUrl)
     .addHelpText('after', strategiesHelp() + EXAMPLES)
     .action(async (scenePath: string, options: RenderCommandOptions) => {
       await runRender(scenePath, options);
@@ -102,7 +107,7 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
   const { strategy } = options;
   const procs = strategy === 'serial' ? 1 : Math.min(options.procs, scene.height);
   const size = `${scene.width}×${scene.height}`;
-  const how = `${procs} process${procs === 1 ? '' : 'es'}, strategy ${strategy}`;
+  const how = options.cluster ? `cluster ${parseClusterUrl(options.cluster).display}` : `${procs} process${procs === 1 ? '' : 'es'}, strategy ${strategy}`;
   const stderr = process.stderr;
   if (!options.quiet) stderr.write(`Rendering ${scenePath}: ${size}, ${how}\n`);
   const progress = options.quiet ? undefined : createProgress({ total: scene.height, stream: stderr });
@@ -110,8 +115,10 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
   const startedAt = performance.now();
   let image;
   try {
-    image = await interruptible('no image written', (signal) =>
-      render(scene, { procs, strategy, source: scenePath, signal, onRow: ({ done }) => progress?.update(done) }));
+    const onRow = ({ done }: { done: number }) => progress?.update(done);
+    image = await interruptible('no image written', (signal) => options.cluster
+      ? renderOnCluster(scene, options.cluster, { onRow, signal })
+      : render(scene, { procs, strategy, source: scenePath, signal, onRow }));
   } finally {
     progress?.finish();
   }
