@@ -2,7 +2,7 @@
 // output/<scene name>.tiff by default.
 import { stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { EXTENSIONS, formatOfPath, parseFormat, type ImageFormat } from '../raytracer/index.js';
+import { EXTENSIONS, formatOfPath, parseFormat, type ImageFormat } from '../raytracer/output/format.js';
 import { UsageError } from './exit-codes.js';
 
 /** The default output directory. */

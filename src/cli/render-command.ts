@@ -3,21 +3,9 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, Option } from 'commander';
-import { getNumberOfCores } from '../pprocess/index.js';
-import {
-  checkWritable,
-  DEFAULT_STRATEGY,
-  EXECUTORS,
-  loadScene,
-  MAX_PROCS,
-  MAX_SEED,
-  MAX_SIZE,
-  parseScene,
-  render,
-  STRATEGIES,
-  writeImage,
-  type StrategyName,
-} from '../raytracer/index.js';
+import { getNumberOfCores, prestart } from '../pprocess/index.js';
+import { MAX_PROCS, MAX_SEED, MAX_SIZE } from '../raytracer/limits.js';
+import { DEFAULT_STRATEGY, EXECUTORS, STRATEGIES, type StrategyName } from '../raytracer/render/strategies/index.js';
 import { integerIn } from './number-option.js';
 import { DEFAULT_OUTPUT_DIR, resolveOutput } from './output-path.js';
 import { createProgress, formatSeconds } from './progress.js';
@@ -80,8 +68,32 @@ function strategiesHelp(): string {
   return `\nStrategies:\n${lines.join('\n')}\n`;
 }
 
+/**
+ * When set, `render` prints to stderr, last, a line `render timings: {…}`
+ * of milliseconds since the process started: when the command began, its
+ * first and last rows arrived, and the file was written (for the benchmarks).
+ */
+export const TIMINGS_VARIABLE = 'PPROCESS_RENDER_TIMINGS';
+
 /** Runs `render` with parsed options; throws on failure (see `exitCodeFor`). */
 export async function runRender(scenePath: string, options: RenderCommandOptions): Promise<void> {
+  // Boot the created processes now, while this one loads the scene's code
+  // and checks the scene: booting is the longest wait before the first row.
+  const early = options.strategy !== 'serial';
+  // A process that fails to boot is not lost: start() launches another and reports its failure.
+  if (early) prestart(Math.min(options.procs, options.height ?? options.procs), { refill: false }).catch(() => {});
+  try {
+    await renderFile(scenePath, options);
+  } finally {
+    // Those a failed command did not use.
+    if (early) await prestart(0);
+  }
+}
+
+async function renderFile(scenePath: string, options: RenderCommandOptions): Promise<void> {
+  const began = performance.now();
+  // Loaded here, not with the command line: the scene schema and the image writers.
+  const { checkWritable, loadScene, parseScene, render, writeImage } = await import('../raytracer/index.js');
   const loaded = await loadScene(scenePath);
   const scene = parseScene(
     {
@@ -106,14 +118,26 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
   const progress = options.quiet ? undefined : createProgress({ total: scene.height, stream: stderr });
 
   const startedAt = performance.now();
+  let firstRow = 0;
+  let lastRow = 0;
+  const onRow = ({ done }: { done: number }) => {
+    lastRow = performance.now();
+    if (done === 1) firstRow = lastRow;
+    progress?.update(done);
+  };
   let image;
   try {
-    image = await render(scene, { procs, strategy, source: scenePath, onRow: ({ done }) => progress?.update(done) });
+    image = await render(scene, { procs, strategy, source: scenePath, onRow });
   } finally {
     progress?.finish();
   }
   const seconds = (performance.now() - startedAt) / 1000;
   await writeImage(image, target.path, target.format);
+  if (process.env[TIMINGS_VARIABLE]) {
+    const ms = (t: number) => Math.round(t * 10) / 10;
+    const timings = { began: ms(began), rendering: ms(startedAt), firstRow: ms(firstRow), lastRow: ms(lastRow), written: ms(performance.now()) };
+    stderr.write(`render timings: ${JSON.stringify(timings)}\n`);
+  }
 
   if (!options.quiet) {
     const rate = (scene.height / seconds).toFixed(1);

@@ -2,7 +2,7 @@
 // same scene, each prepared before its timed runs the way its users would.
 import { RowAssembler, type SceneSpec } from '../../raytracer/index.js';
 import type { RowSpan } from '../../raytracer/render/row-worker.js';
-import { rowSpans, rowsPerTask, workerCount } from '../../raytracer/render/strategies/requests.js';
+import { rowsPerTask, spanPlan, workerCount } from '../../raytracer/render/strategies/requests.js';
 
 /** Who renders: this process alone, pprocess, or a peer pool. */
 export type Family = 'serial' | 'pprocess' | 'piscina' | 'workerpool';
@@ -41,10 +41,10 @@ export interface RenderJob {
   readonly spans: readonly RowSpan[];
 }
 
-/** The job of `procs` workers on `scene`: spans of the size `render()` would hand out. */
+/** The job of `procs` workers on `scene`: the spans `render()` would hand out. */
 export function renderJob(scene: SceneSpec, procs: number): RenderJob {
-  const size = rowsPerTask(scene.height, workerCount(scene, procs));
-  return { scene, procs, rowsPerTask: size, spans: rowSpans(scene.height, size) };
+  const workers = workerCount(scene, procs);
+  return { scene, procs, rowsPerTask: rowsPerTask(scene.height, workers), spans: spanPlan(scene.height, workers) };
 }
 
 /** A fresh assembler for the rows of `job`'s scene, arriving in any order. */

@@ -1,6 +1,7 @@
 // The one render function: a scene, a strategy, a number of processes, and
 // the rows assembled into an image whatever order they arrive in.
 import { getNumberOfCores } from '../../pprocess/index.js';
+import { MAX_PROCS } from '../limits.js';
 import { parseScene } from '../scene/parse-scene.js';
 import type { SceneInput } from '../scene/schema.js';
 import type { RgbImage } from './image.js';
@@ -28,8 +29,7 @@ export interface RenderOptions {
   rowsPerTask?: number;
 }
 
-/** The most processes `render()` accepts. */
-export const MAX_PROCS = 256;
+export { MAX_PROCS } from '../limits.js';
 
 /**
  * Renders `scene` (scene-file data, validated here) and resolves with its

@@ -2,6 +2,9 @@
 // valid scene is. Objects are strict (an unknown field is an error), and
 // optional fields default to PyGmy's values.
 import { z } from 'zod';
+import { MAX_SEED, MAX_SIZE } from '../limits.js';
+
+export { MAX_SEED, MAX_SIZE } from '../limits.js';
 
 const finite = z.number();
 const positive = z.number().positive();
@@ -99,11 +102,6 @@ export const cameraSchema = z.discriminatedUnion('type', [
     scale: positive.default(1),
   }),
 ]);
-
-/** The largest width or height accepted. */
-export const MAX_SIZE = 16384;
-/** The largest seed accepted (seeds are 32-bit unsigned integers). */
-export const MAX_SEED = 0xffffffff;
 
 /** A whole scene file. */
 export const sceneSchema = z
