@@ -9,6 +9,7 @@ import { DEFAULT_STRATEGY, EXECUTORS, STRATEGIES, type StrategyName } from '../r
 import { integerIn } from './number-option.js';
 import { DEFAULT_OUTPUT_DIR, resolveOutput } from './output-path.js';
 import { createProgress, formatSeconds } from './progress.js';
+import { reportTimings } from './render-timings.js';
 
 /** The scene rendered when none is named: the showcase shipped in `scenes/`. */
 export const DEFAULT_SCENE = fileURLToPath(new URL('../../scenes/showcase.json', import.meta.url));
@@ -68,13 +69,6 @@ function strategiesHelp(): string {
   return `\nStrategies:\n${lines.join('\n')}\n`;
 }
 
-/**
- * When set, `render` prints to stderr, last, a line `render timings: {…}`
- * of milliseconds since the process started: when the command began, its
- * first and last rows arrived, and the file was written (for the benchmarks).
- */
-export const TIMINGS_VARIABLE = 'PPROCESS_RENDER_TIMINGS';
-
 /** Runs `render` with parsed options; throws on failure (see `exitCodeFor`). */
 export async function runRender(scenePath: string, options: RenderCommandOptions): Promise<void> {
   // Boot the created processes now, while this one loads the scene's code
@@ -133,11 +127,7 @@ async function renderFile(scenePath: string, options: RenderCommandOptions): Pro
   }
   const seconds = (performance.now() - startedAt) / 1000;
   await writeImage(image, target.path, target.format);
-  if (process.env[TIMINGS_VARIABLE]) {
-    const ms = (t: number) => Math.round(t * 10) / 10;
-    const timings = { began: ms(began), rendering: ms(startedAt), firstRow: ms(firstRow), lastRow: ms(lastRow), written: ms(performance.now()) };
-    stderr.write(`render timings: ${JSON.stringify(timings)}\n`);
-  }
+  reportTimings(stderr, { began, rendering: startedAt, firstRow, lastRow, written: performance.now() });
 
   if (!options.quiet) {
     const rate = (scene.height / seconds).toFixed(1);
