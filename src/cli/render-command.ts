@@ -125,9 +125,10 @@ async function renderFile(scenePath: string, options: RenderCommandOptions): Pro
   } finally {
     progress?.finish();
   }
-  const seconds = (performance.now() - startedAt) / 1000;
+  const rendered = performance.now();
+  const seconds = (rendered - startedAt) / 1000;
   await writeImage(image, target.path, target.format);
-  reportTimings(stderr, { began, rendering: startedAt, firstRow, lastRow, written: performance.now() });
+  reportTimings(stderr, { began, rendering: startedAt, firstRow, lastRow, rendered, written: performance.now() });
 
   if (!options.quiet) {
     const rate = (scene.height / seconds).toFixed(1);

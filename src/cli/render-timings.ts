@@ -14,6 +14,8 @@ export interface RenderMarks {
   readonly rendering: number;
   readonly firstRow: number;
   readonly lastRow: number;
+  /** render() resolved with the image (its processes ended). */
+  readonly rendered: number;
   /** The image file was written. */
   readonly written: number;
 }
@@ -36,6 +38,7 @@ export function reportTimings(stream: NodeJS.WritableStream, marks: RenderMarks)
     rendering: round(marks.rendering),
     firstRow: round(marks.firstRow),
     lastRow: round(marks.lastRow),
+    rendered: round(marks.rendered),
     written: round(marks.written),
     cpuMs: processTreeCpuMs(),
   };
