@@ -86,10 +86,15 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
 
 async function renderFile(scenePath: string, options: RenderCommandOptions): Promise<void> {
   const began = performance.now();
-  // Loaded here, not with the command line: the scene schema and the image writers.
-  const { checkWritable, loadScene, parseScene, render, writeImage } = await import('../raytracer/index.js');
+  // Loaded here, not with the command line: the renderer and the image writers.
+  const [{ loadScene }, { checkScene }, { render }, { checkWritable, writeImage }] = await Promise.all([
+    import('../raytracer/scene/load-scene.js'),
+    import('../raytracer/scene/check-scene.js'),
+    import('../raytracer/render/render.js'),
+    import('../raytracer/output/write-image.js'),
+  ]);
   const loaded = await loadScene(scenePath);
-  const scene = parseScene(
+  const scene = await checkScene(
     {
       ...loaded,
       ...(options.width !== undefined && { width: options.width }),

@@ -2,7 +2,7 @@
 // the rows assembled into an image whatever order they arrive in.
 import { getNumberOfCores } from '../../pprocess/index.js';
 import { MAX_PROCS } from '../limits.js';
-import { parseScene } from '../scene/parse-scene.js';
+import { checkScene } from '../scene/check-scene.js';
 import type { SceneInput } from '../scene/schema.js';
 import type { RgbImage } from './image.js';
 import { RowAssembler, type RowProgress } from './row-assembler.js';
@@ -41,7 +41,7 @@ export { MAX_PROCS } from '../limits.js';
  * ```
  */
 export async function render(scene: SceneInput, options: RenderOptions = {}): Promise<RgbImage> {
-  const spec = parseScene(scene, options.source);
+  const spec = await checkScene(scene, options.source);
   const procs = options.procs ?? getNumberOfCores();
   checkInteger('procs', procs, MAX_PROCS);
   if (options.rowsPerTask !== undefined) checkInteger('rowsPerTask', options.rowsPerTask, Number.MAX_SAFE_INTEGER);

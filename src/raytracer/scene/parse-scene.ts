@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { SceneError, type SceneIssue } from '../errors.js';
 import { sceneSchema, type SceneSpec } from './schema.js';
+import { wellFormedScene } from './well-formed-scene.js';
 
 /**
  * Checks `data` against the scene schema and returns it with every default
@@ -12,6 +13,8 @@ import { sceneSchema, type SceneSpec } from './schema.js';
  * @param source Where the data came from (a file name), for the message.
  */
 export function parseScene(data: unknown, source = 'scene'): SceneSpec {
+  const quick = wellFormedScene(data);
+  if (quick) return quick;
   const result = sceneSchema.safeParse(data);
   if (result.success) return result.data;
   const issues = result.error.issues.flatMap(toSceneIssues);
