@@ -30,6 +30,12 @@ export interface Contender {
   lastImage(): Promise<Uint8Array>;
   /** Ends whatever it started. */
   close(): Promise<void>;
+  /**
+   * Whole commands: each run's serial part, in seconds, the warm-up round's
+   * first: from the command's start to its first row, and from its last
+   * row to the file written.
+   */
+  serialParts?(): { readonly toFirstRow: readonly number[]; readonly lastRowToFile: readonly number[] };
 }
 
 /** The work every contender with `procs` workers does: the same scene cut into the same spans of rows. */
