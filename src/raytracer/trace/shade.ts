@@ -96,24 +96,18 @@ function directLight(st: TraceState, i: number, depth: number): void {
   let z = 0;
   for (let j = 0; j < w.lights; j++) {
     const at = j * LIGHT_STRIDE;
-    let k: number;
-    if (w.lightKind[j] === PARALLEL) {
-      // ParallelLight.strength: the direction is at 3, the probe at 6.
-      seg[3] = l[at + 6]!;
-      seg[4] = l[at + 7]!;
-      seg[5] = l[at + 8]!;
-      k = blocked(w, st.all, w.shapes, i, seg)
-        ? 0
-        : l[at + 3]! * nx + l[at + 4]! * ny + l[at + 5]! * nz;
-    } else {
-      // PointLight.strength: the position is at 3.
-      const dx = l[at + 3]! - px;
-      const dy = l[at + 4]! - py;
-      const dz = l[at + 5]! - pz;
-      seg[3] = dx;
-      seg[4] = dy;
-      seg[5] = dz;
-      if (blocked(w, st.all, w.shapes, i, seg)) k = 0;
+    const parallel = w.lightKind[j] === PARALLEL;
+    // The shadow probe: ParallelLight's (at 6), or the way to PointLight's position (at 3).
+    const dx = parallel ? l[at + 6]! : l[at + 3]! - px;
+    const dy = parallel ? l[at + 7]! : l[at + 4]! - py;
+    const dz = parallel ? l[at + 8]! : l[at + 5]! - pz;
+    seg[3] = dx;
+    seg[4] = dy;
+    seg[5] = dz;
+    // One shadow test for either kind: the tracer's largest function then holds one copy of it.
+    let k = 0;
+    if (!blocked(w, st.all, w.shapes, i, seg)) {
+      if (parallel) k = l[at + 3]! * nx + l[at + 4]! * ny + l[at + 5]! * nz;
       else {
         const len = Math.sqrt(dx * dx + dy * dy + dz * dz);
         k = len === 0 ? 0 : (dx * nx + dy * ny + dz * nz) / len;
