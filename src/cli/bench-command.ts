@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { MAX_REPEAT } from '../bench/interleave.js';
 import { getNumberOfCores } from '../pprocess/index.js';
-import { MAX_PROCS, MAX_SIZE, type StrategyName } from '../raytracer/index.js';
+import { MAX_PROCS, MAX_SIZE } from '../raytracer/limits.js';
+import type { StrategyName } from '../raytracer/render/strategies/index.js';
 import { integerIn } from './number-option.js';
 import { DEFAULT_OUTPUT_DIR } from './output-path.js';
 

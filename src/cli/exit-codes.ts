@@ -1,6 +1,6 @@
 // The command's exit codes, one per kind of failure, so scripts can tell
 // a typo from a broken scene from a full disk.
-import { RaytracerError } from '../raytracer/index.js';
+import { RaytracerError } from '../raytracer/errors.js';
 
 /** Exit codes of the command line. */
 export const ExitCode = {

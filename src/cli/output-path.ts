@@ -2,7 +2,8 @@
 // output/<scene name>.tiff by default.
 import { stat } from 'node:fs/promises';
 import { basename, extname, join, sep } from 'node:path';
-import { EXTENSIONS, formatOfPath, OutputError, parseFormat, type ImageFormat } from '../raytracer/index.js';
+import { OutputError } from '../raytracer/errors.js';
+import { EXTENSIONS, formatOfPath, parseFormat, type ImageFormat } from '../raytracer/output/format.js';
 import { UsageError } from './exit-codes.js';
 
 /** The default output directory. */

@@ -3,28 +3,16 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, Option } from 'commander';
-import { getNumberOfCores } from '../pprocess/index.js';
-import { parseClusterUrl } from '../pprocess/cluster/index.js';
-import {
-  checkWritable,
-  DEFAULT_STRATEGY,
-  loadScene,
-  MAX_PROCS,
-  MAX_SEED,
-  MAX_SIZE,
-  parseScene,
-  render,
-  shippedScenes,
-  STRATEGIES,
-  writeImage,
-  type StrategyName,
-} from '../raytracer/index.js';
-import { EXECUTORS } from '../raytracer/render/strategies/index.js';
-import { renderOnCluster } from './cluster-render.js';
+import { getNumberOfCores, prestart } from '../pprocess/index.js';
+import { parseClusterUrl } from '../pprocess/cluster/cluster-url.js';
+import { MAX_PROCS, MAX_SEED, MAX_SIZE } from '../raytracer/limits.js';
+import { DEFAULT_STRATEGY, EXECUTORS, STRATEGIES, type StrategyName } from '../raytracer/render/strategies/index.js';
+import { shippedScenes } from '../raytracer/scene/shipped-scenes.js';
 import { interruptible } from './interrupt.js';
 import { integerIn } from './number-option.js';
 import { DEFAULT_OUTPUT_DIR, resolveOutput } from './output-path.js';
 import { createProgress, formatSeconds } from './progress.js';
+import { reportTimings } from './render-timings.js';
 import { clusterUrl } from './worker-command.js';
 
 /** The scene rendered when none is named: the showcase shipped in `scenes/`. */
@@ -89,8 +77,30 @@ function strategiesHelp(): string {
 
 /** Runs `render` with parsed options; throws on failure (see `exitCodeFor`). */
 export async function runRender(scenePath: string, options: RenderCommandOptions): Promise<void> {
+  // Boot the created processes now, while this one loads the scene's code
+  // and checks the scene: booting is the longest wait before the first row.
+  const early = options.strategy !== 'serial' && options.cluster === undefined;
+  // A process that fails to boot is not lost: start() launches another and reports its failure.
+  if (early) prestart(Math.min(options.procs, options.height ?? options.procs), { refill: false }).catch(() => {});
+  try {
+    await renderFile(scenePath, options);
+  } finally {
+    // Those a failed command did not use.
+    if (early) await prestart(0);
+  }
+}
+
+async function renderFile(scenePath: string, options: RenderCommandOptions): Promise<void> {
+  const began = performance.now();
+  // Loaded here, not with the command line: the renderer and the image writers.
+  const [{ loadScene }, { checkScene }, { render }, { checkWritable, writeImage }] = await Promise.all([
+    import('../raytracer/scene/load-scene.js'),
+    import('../raytracer/scene/check-scene.js'),
+    import('../raytracer/render/render.js'),
+    import('../raytracer/output/write-image.js'),
+  ]);
   const loaded = await loadScene(scenePath);
-  const scene = parseScene(
+  const scene = await checkScene(
     {
       ...loaded,
       ...(options.width !== undefined && { width: options.width }),
@@ -113,17 +123,27 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
   const progress = options.quiet ? undefined : createProgress({ total: scene.height, stream: stderr });
 
   const startedAt = performance.now();
+  let firstRow = 0;
+  let lastRow = 0;
+  const onRow = ({ done }: { done: number }) => {
+    lastRow = performance.now();
+    if (done === 1) firstRow = lastRow;
+    progress?.update(done);
+  };
+  const cluster = options.cluster;
+  const renderOnCluster = cluster ? (await import('./cluster-render.js')).renderOnCluster : undefined;
   let image;
   try {
-    const onRow = ({ done }: { done: number }) => progress?.update(done);
-    image = await interruptible('no image written', (signal) => options.cluster
-      ? renderOnCluster(scene, options.cluster, { onRow, signal })
+    image = await interruptible('no image written', (signal) => cluster
+      ? renderOnCluster!(scene, cluster, { onRow, signal })
       : render(scene, { procs, strategy, source: scenePath, signal, onRow }));
   } finally {
     progress?.finish();
   }
-  const seconds = (performance.now() - startedAt) / 1000;
+  const rendered = performance.now();
+  const seconds = (rendered - startedAt) / 1000;
   await writeImage(image, target.path, target.format);
+  reportTimings(stderr, { began, rendering: startedAt, firstRow, lastRow, rendered, written: performance.now() });
 
   if (!options.quiet) {
     const rate = (scene.height / seconds).toFixed(1);

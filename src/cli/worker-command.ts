@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { getNumberOfCores } from '../pprocess/index.js';
 import { CLUSTER_URL_FORMS, parseClusterUrl, startWorker } from '../pprocess/cluster/index.js';
-import { MAX_PROCS } from '../raytracer/index.js';
+import { MAX_PROCS } from '../raytracer/limits.js';
 import { integerIn } from './number-option.js';
 
 /** The options of `worker`, as commander parses them. */

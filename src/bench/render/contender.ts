@@ -3,7 +3,7 @@
 import type { SceneSpec } from '../../raytracer/index.js';
 import { RowAssembler } from '../../raytracer/render/row-assembler.js';
 import type { RowSpan } from '../../raytracer/render/row-worker.js';
-import { rowSpans, rowsPerTask, workerCount } from '../../raytracer/render/strategies/requests.js';
+import { rowsPerTask, spanPlan, workerCount } from '../../raytracer/render/strategies/requests.js';
 
 /** Who renders: this process alone, pprocess, or a peer pool. */
 export type Family = 'serial' | 'pprocess' | 'piscina' | 'workerpool';
@@ -31,6 +31,12 @@ export interface Contender {
   lastImage(): Promise<Uint8Array>;
   /** Ends whatever it started. */
   close(): Promise<void>;
+  /**
+   * Whole commands: each run's serial part, in seconds, the warm-up round's
+   * first: from the command's start to its first row, and from its last
+   * row to the file written.
+   */
+  serialParts?(): { readonly toFirstRow: readonly number[]; readonly lastRowToFile: readonly number[] };
 }
 
 /** The work every contender with `procs` workers does: the same scene cut into the same spans of rows. */
@@ -42,10 +48,10 @@ export interface RenderJob {
   readonly spans: readonly RowSpan[];
 }
 
-/** The job of `procs` workers on `scene`: spans of the size `render()` would hand out. */
+/** The job of `procs` workers on `scene`: the spans `render()` would hand out. */
 export function renderJob(scene: SceneSpec, procs: number): RenderJob {
-  const size = rowsPerTask(scene.height, workerCount(scene, procs));
-  return { scene, procs, rowsPerTask: size, spans: rowSpans(scene.height, size) };
+  const workers = workerCount(scene, procs);
+  return { scene, procs, rowsPerTask: rowsPerTask(scene.height, workers), spans: spanPlan(scene.height, workers) };
 }
 
 /** A fresh assembler for the rows of `job`'s scene, arriving in any order. */

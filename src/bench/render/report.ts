@@ -2,7 +2,7 @@
 // what the table and the chart are drawn from.
 import { cpus, loadavg } from 'node:os';
 import { getNumberOfCores } from '../../pprocess/index.js';
-import { summarize, type Summary } from '../stats.js';
+import { median, summarize, type Summary } from '../stats.js';
 import type { Contender, Family } from './contender.js';
 
 /** One contender's timings and the figures derived from them. */
@@ -24,6 +24,12 @@ export interface ContenderResult {
   readonly efficiency: number;
   /** This median over piscina's with as many workers; `null` without piscina or for whole commands. */
   readonly vsPiscina: number | null;
+  /**
+   * Whole commands: the medians of the serial part, in seconds, from the
+   * command's start to its first row and from its last row to the file
+   * written; `null` for the others.
+   */
+  readonly serialPart: { readonly toFirstRow: number; readonly lastRowToFile: number } | null;
 }
 
 /** A peer pool: its installed version, or `null` when it is not installed. */
@@ -77,8 +83,16 @@ export function deriveResults(measured: readonly Measured[]): ContenderResult[] 
       speedup,
       efficiency: speedup / c.procs,
       vsPiscina: piscina === undefined ? null : summary.median / piscina,
+      serialPart: serialPartOf(c),
     };
   });
+}
+
+// The medians of the timed runs' serial parts (the warm-up round's dropped).
+function serialPartOf(contender: Contender): ContenderResult['serialPart'] {
+  const parts = contender.serialParts?.();
+  if (!parts || parts.toFirstRow.length < 2) return null;
+  return { toFirstRow: median(parts.toFirstRow.slice(1)), lastRowToFile: median(parts.lastRowToFile.slice(1)) };
 }
 
 /** The machine the benchmark ran on. */

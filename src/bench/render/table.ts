@@ -28,6 +28,13 @@ export function formatTable(report: RenderBenchReport): string {
   });
   const missing = (Object.keys(report.peers) as Array<keyof typeof report.peers>).filter((name) => report.peers[name] === null);
   if (missing.length > 0) out.push('', `Not installed (not measured): ${missing.join(', ')}. Install with: npm install --save-dev piscina@5.3.2 workerpool@10.0.3`);
+  const commands = report.results.filter((result) => result.serialPart !== null);
+  if (commands.length > 0) {
+    out.push('', 'The whole commands\' serial part (medians): from the start to the first row, and from the last row to the file:');
+    for (const { name, procs, serialPart } of commands) {
+      out.push(`  ${name}, ${procs}: ${serialPart!.toFirstRow.toFixed(3)} s, ${serialPart!.lastRowToFile.toFixed(3)} s`);
+    }
+  }
   out.push('', 'What a timed run includes:');
   // One line per kind of measurement, naming the contenders it applies to.
   const kinds = new Map<string, Set<string>>();

@@ -12,7 +12,8 @@ const SHADOW_REACH = 1000;
 export class ParallelLight implements Light {
   /** The unit direction towards the light. */
   readonly direction: Vec3;
-  readonly #probe: Vec3;
+  /** The shadow probe: `direction` scaled to the reach within which shapes cast shadows. */
+  readonly probe: Vec3;
 
   /** `direction` points towards the light and need not be of unit length. */
   constructor(
@@ -20,11 +21,11 @@ export class ParallelLight implements Light {
     readonly colour: Vec3,
   ) {
     this.direction = direction.normalize();
-    this.#probe = this.direction.scale(SHADOW_REACH);
+    this.probe = this.direction.scale(SHADOW_REACH);
   }
 
   strength({ world, hit }: ShadingContext): number {
-    const probe = this.#probe;
+    const probe = this.probe;
     if (blockedFrom(world.shapes, hit.shape, hit.position, probe.x, probe.y, probe.z)) return 0;
     return this.direction.dot(hit.normal);
   }

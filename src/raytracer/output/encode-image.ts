@@ -1,17 +1,19 @@
-// Encoding rendered pixels as image files (with sharp, that is libvips).
+// Encoding rendered pixels as image files, with no library to load: TIFF
+// is a header before the pixels, PNG is zlib's deflate on filtered rows.
 import type { RgbImage } from '../render/image.js';
 import type { ImageFormat } from './format.js';
+import { pngParts } from './png.js';
+import { tiffParts } from './tiff.js';
 
 /**
- * Encodes `image` as a file of `format`: an 8-bit RGB TIFF with lossless
- * LZW compression (read by libtiff's tools, sharp, Pillow), or a PNG.
+ * Encodes `image` as a file of `format`: an 8-bit RGB baseline TIFF,
+ * uncompressed (read by libtiff's tools, sharp, Pillow), or a PNG.
  */
 export async function encodeImage(image: RgbImage, format: ImageFormat): Promise<Buffer> {
-  // Loaded on first use: a native library that commands failing early, and
-  // programs that only render, need not pay for.
-  const { default: sharp } = await import('sharp');
-  const raw = sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } });
-  return format === 'tiff'
-    ? raw.tiff({ compression: 'lzw', predictor: 'horizontal' }).toBuffer()
-    : raw.png({ compressionLevel: 9 }).toBuffer();
+  return Buffer.concat(await encodedParts(image, format));
+}
+
+/** `encodeImage` as the parts of the file in order, for writing without joining them first. */
+export async function encodedParts(image: RgbImage, format: ImageFormat): Promise<Uint8Array[]> {
+  return format === 'tiff' ? tiffParts(image) : pngParts(image);
 }

@@ -2,23 +2,39 @@
 // then renamed over it, so that a failed or interrupted write never leaves
 // a half-written image where a good one was.
 import { randomBytes } from 'node:crypto';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { OutputError } from '../errors.js';
 import type { RgbImage } from '../render/image.js';
-import { encodeImage } from './encode-image.js';
+import { encodedParts } from './encode-image.js';
 import type { ImageFormat } from './format.js';
 
 /** Writes `image` to `path` as `format`, atomically; throws an `OutputError` (`ERR_OUTPUT_WRITE`) on failure. */
 export async function writeImage(image: RgbImage, path: string, format: ImageFormat): Promise<void> {
-  const bytes = await encodeImage(image, format);
+  const parts = await encodedParts(image, format);
   const temporary = temporaryPathFor(path);
   try {
-    await writeFile(temporary, bytes, { flag: 'wx' });
+    await writeParts(temporary, parts);
     await rename(temporary, path);
   } catch (cause) {
     await rm(temporary, { force: true });
     throw new OutputError(path, `Cannot write ${path}: ${describe(cause)}`, { cause });
+  }
+}
+
+// The parts one after the other into a new file: the pixels are not joined to the header first.
+async function writeParts(path: string, parts: readonly Uint8Array[]): Promise<void> {
+  const file = await open(path, 'wx');
+  try {
+    let pending = [...parts];
+    while (pending.length > 0) {
+      let { bytesWritten } = await file.writev(pending);
+      // A short write: go on from where it stopped.
+      while (pending.length > 0 && bytesWritten >= pending[0]!.length) bytesWritten -= pending.shift()!.length;
+      if (pending.length > 0) pending[0] = pending[0]!.subarray(bytesWritten);
+    }
+  } finally {
+    await file.close();
   }
 }
 

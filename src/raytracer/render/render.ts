@@ -1,7 +1,8 @@
 // The one render function: a scene, a strategy, a number of processes, and
 // the rows assembled into an image whatever order they arrive in.
 import { getNumberOfCores } from '../../pprocess/index.js';
-import { parseScene } from '../scene/parse-scene.js';
+import { MAX_PROCS } from '../limits.js';
+import { checkScene } from '../scene/check-scene.js';
 import type { SceneInput } from '../scene/schema.js';
 import type { RgbImage } from './image.js';
 import { RowAssembler, type RowProgress } from './row-assembler.js';
@@ -28,8 +29,7 @@ export interface RenderOptions {
   rowsPerTask?: number;
 }
 
-/** The most processes `render()` accepts. */
-export const MAX_PROCS = 256;
+export { MAX_PROCS } from '../limits.js';
 
 /**
  * Renders `scene` (scene-file data, validated here) and resolves with its
@@ -41,7 +41,7 @@ export const MAX_PROCS = 256;
  * ```
  */
 export async function render(scene: SceneInput, options: RenderOptions = {}): Promise<RgbImage> {
-  const spec = parseScene(scene, options.source);
+  const spec = await checkScene(scene, options.source);
   const procs = options.procs ?? getNumberOfCores();
   checkInteger('procs', procs, MAX_PROCS);
   if (options.rowsPerTask !== undefined) checkInteger('rowsPerTask', options.rowsPerTask, Number.MAX_SAFE_INTEGER);

@@ -4,6 +4,8 @@ import type { Shape } from '../geometry/shape.js';
 import { PixelRng } from '../math/rng.js';
 import type { Vec3 } from '../math/vec3.js';
 import type { World } from '../scene/world.js';
+import { packedWorldOf } from '../trace/packed-world.js';
+import { toByte, tracePackedRow } from '../trace/trace-packed-row.js';
 
 /** Bytes per pixel of a row: R, G, B. */
 export const CHANNELS = 3;
@@ -15,6 +17,20 @@ export const CHANNELS = 3;
  * whichever process traces it.
  */
 export function traceRow(world: World, y: number, out = new Uint8Array(world.width * CHANNELS)): Uint8Array {
+  const packed = packedWorldOf(world);
+  if (packed) {
+    tracePackedRow(world, packed, y, out);
+    return out;
+  }
+  return traceObjectRow(world, y, out);
+}
+
+/**
+ * `traceRow` through the objects' own methods (`hitT`, `shade`, `strength`):
+ * for worlds with shapes, shaders or lights of other kinds than the
+ * built-in ones, and the reference the packed tracer is tested against.
+ */
+export function traceObjectRow(world: World, y: number, out = new Uint8Array(world.width * CHANNELS)): Uint8Array {
   const { width, height, camera, shapes } = world;
   const rng = new PixelRng();
   const aimed = new PrimaryRay();
@@ -50,10 +66,4 @@ export function traceRow(world: World, y: number, out = new Uint8Array(world.wid
     out[i + 2] = toByte(colour.z);
   }
   return out;
-}
-
-/** A colour component (1 = full) as a byte: scaled by 255, truncated and clamped, as PyGmy wrote its pixels. */
-export function toByte(c: number): number {
-  const v = Math.trunc(c * 255);
-  return v < 0 ? 0 : v > 255 ? 255 : v;
 }

@@ -1,7 +1,7 @@
 // Reading a scene file: the only part of scene handling that touches the disk.
 import { readFile } from 'node:fs/promises';
 import { SceneError } from '../errors.js';
-import { parseScene } from './parse-scene.js';
+import { checkScene } from './check-scene.js';
 import type { SceneSpec } from './schema.js';
 import { locateScene, shippedList } from './shipped-scenes.js';
 
@@ -33,5 +33,5 @@ export async function loadScene(pathOrName: string): Promise<SceneSpec> {
       cause,
     });
   }
-  return parseScene(data, path);
+  return checkScene(data, path);
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { SceneError, type SceneIssue } from '../errors.js';
 import { sceneSchema, type SceneSpec } from './schema.js';
 import { didYouMean, fieldsAt } from './suggest.js';
+import { wellFormedScene } from './well-formed-scene.js';
 
 /**
  * Checks `data` against the scene schema and returns it with every default
@@ -13,6 +14,8 @@ import { didYouMean, fieldsAt } from './suggest.js';
  * @param source Where the data came from (a file name), for the message.
  */
 export function parseScene(data: unknown, source = 'scene'): SceneSpec {
+  const quick = wellFormedScene(data);
+  if (quick) return quick;
   const result = sceneSchema.safeParse(data);
   if (result.success) return result.data;
   const issues = result.error.issues.flatMap((issue) => toSceneIssues(issue, data));

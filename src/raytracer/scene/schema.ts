@@ -1,7 +1,11 @@
-// The scene file format, as a zod schema: the one place that says what a
-// valid scene is. Objects are strict (an unknown field is an error), and
-// optional fields default to PyGmy's values.
+// The scene file format, as a zod schema: what a valid scene is, and what
+// each mistake is called. Objects are strict (an unknown field is an
+// error), and optional fields default to PyGmy's values. The quick check in
+// well-formed-scene.ts follows it (a test holds them equal): change both.
 import { z } from 'zod';
+import { MAX_SEED, MAX_SIZE } from '../limits.js';
+
+export { MAX_SEED, MAX_SIZE } from '../limits.js';
 
 const finite = z.number();
 const positive = z.number().positive();
@@ -99,11 +103,6 @@ export const cameraSchema = z.discriminatedUnion('type', [
     scale: positive.default(1),
   }),
 ]);
-
-/** The largest width or height accepted. */
-export const MAX_SIZE = 16384;
-/** The largest seed accepted (seeds are 32-bit unsigned integers). */
-export const MAX_SEED = 0xffffffff;
 
 /** A whole scene file. */
 export const sceneSchema = z

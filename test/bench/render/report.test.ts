@@ -13,6 +13,12 @@ describe('render benchmark report', () => {
     expect(byId['cold-map-2']).toMatchObject({ speedup: 1.5, efficiency: 0.75, vsPiscina: null });
   });
 
+  test('whole commands report the medians of their serial part, without the warm-up round', () => {
+    expect(byId['cold-map-2']!.serialPart).toEqual({ toFirstRow: 0.25, lastRowToFile: 0.02 });
+    expect(byId['pprocess-map-pool-2']!.serialPart).toBeNull();
+    expect(formatTable(report)).toMatch(/^ {2}render command, map, 2: 0\.250 s, 0\.020 s$/m);
+  });
+
   test('the ratio to piscina compares medians at the same number of workers', () => {
     expect(byId['pprocess-map-pool-1']!.vsPiscina).toBeCloseTo(1.02);
     expect(byId['pprocess-map-pool-2']!.vsPiscina).toBeCloseTo(1);

@@ -3,7 +3,7 @@
 import { task } from '../../../pprocess/index.js';
 import { renderRowsOnChannel, ROW_WORKER_URL } from '../row-worker.js';
 import type { Executor } from './executor.js';
-import { closingOnFailure, rowSpans, rowsPerTask, workerCount } from './requests.js';
+import { closingOnFailure, spanPlan, workerCount } from './requests.js';
 import { RowExchange } from './row-exchange.js';
 
 /**
@@ -16,7 +16,7 @@ export const exchange: Executor = {
   description: 'Exchange subclass whose channel tasks get rows on demand',
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
-    const spans = rowSpans(scene.height, rowsPerTask(scene.height, workers, requested));
+    const spans = spanPlan(scene.height, workers, requested);
     let next = 0;
     const rows = new RowExchange(sink, {
       limit: workers,

@@ -2,7 +2,7 @@
 import { makeReusable, Map as ParallelMap, partial } from '../../../pprocess/index.js';
 import { renderRows, ROW_WORKER_URL, type RowResult } from '../row-worker.js';
 import type { Executor } from './executor.js';
-import { closingOnFailure, rowSpans, rowsPerTask, workerCount } from './requests.js';
+import { closingOnFailure, spanPlan, workerCount } from './requests.js';
 
 /**
  * `Map` with `limit` processes and `reuse`: each process receives the scene
@@ -18,7 +18,7 @@ export const map: Executor = {
     const results = new ParallelMap<RowResult>({ limit: workers, reuse: true, inFlight: 2, signal });
     const callable = partial(makeReusable(ROW_WORKER_URL, renderRows), scene);
     await closingOnFailure(results, async () => {
-      for (const span of rowSpans(scene.height, rowsPerTask(scene.height, workers, requested))) {
+      for (const span of spanPlan(scene.height, workers, requested)) {
         await results.start(callable, span);
       }
       for await (const { y, pixels } of results) sink(y, pixels);

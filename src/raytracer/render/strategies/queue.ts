@@ -2,7 +2,7 @@
 import { makeReusable, partial, Queue } from '../../../pprocess/index.js';
 import { renderRows, ROW_WORKER_URL, type RowResult } from '../row-worker.js';
 import type { Executor } from './executor.js';
-import { closingOnFailure, rowSpans, rowsPerTask, workerCount } from './requests.js';
+import { closingOnFailure, spanPlan, workerCount } from './requests.js';
 
 /** A `Queue` of reusable processes with a managed row function; rows placed by their number as they arrive. */
 export const queue: Executor = {
@@ -13,7 +13,7 @@ export const queue: Executor = {
     const rows = new Queue<RowResult>({ limit: workers, reuse: true, signal });
     const renderRowsManaged = rows.manage(partial(makeReusable(ROW_WORKER_URL, renderRows), scene));
     await closingOnFailure(rows, async () => {
-      for (const span of rowSpans(scene.height, rowsPerTask(scene.height, workers, requested))) await renderRowsManaged(span);
+      for (const span of spanPlan(scene.height, workers, requested)) await renderRowsManaged(span);
       for await (const { y, pixels } of rows) sink(y, pixels);
     });
   },

@@ -32,6 +32,32 @@ export function rowSpans(height: number, size: number): RowSpan[] {
   return spans;
 }
 
+/** Rows at the end handed out in shrinking spans, in spans of the full size per process. */
+const TAIL_SPANS = 2;
+/** In the tail, a span is the rows left over this many per process. */
+const TAIL_SHARE = 4;
+
+/**
+ * The spans a render hands out, in order: `rowsPerTask` rows each, but
+ * for the last few, which shrink down to one row, so that no process is
+ * left tracing a full span while the others have finished (spans do not
+ * change pixels: every row is traced alone). A requested size, or a single
+ * process, keeps every span the same size.
+ */
+export function spanPlan(height: number, workers: number, requested?: number): RowSpan[] {
+  const size = rowsPerTask(height, workers, requested);
+  if (requested !== undefined || workers === 1) return rowSpans(height, size);
+  const tail = TAIL_SPANS * workers * size;
+  const spans: RowSpan[] = [];
+  for (let y = 0; y < height; ) {
+    const left = height - y;
+    const rows = left > tail ? size : Math.max(1, Math.min(size, Math.ceil(left / (TAIL_SHARE * workers))));
+    spans.push({ y, rows: Math.min(rows, left) });
+    y += rows;
+  }
+  return spans;
+}
+
 /**
  * Runs `body`; if it fails, closes `exchange` (dropping queued rows and
  * ending its processes, waiting for them to exit) so that no created

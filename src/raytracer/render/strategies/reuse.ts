@@ -2,7 +2,7 @@
 import { makeReusable, partial } from '../../../pprocess/index.js';
 import { renderRows, ROW_WORKER_URL } from '../row-worker.js';
 import type { Executor } from './executor.js';
-import { closingOnFailure, rowSpans, rowsPerTask, workerCount } from './requests.js';
+import { closingOnFailure, spanPlan, workerCount } from './requests.js';
 import { RowExchange } from './row-exchange.js';
 
 /** A `RowExchange` with `reuse`, managing `makeReusable(renderRows)`: the exchange feeds each finished process the next rows. */
@@ -14,7 +14,7 @@ export const reuse: Executor = {
     const rows = new RowExchange(sink, { limit: workers, reuse: true, signal });
     const renderRowsManaged = rows.manage(partial(makeReusable(ROW_WORKER_URL, renderRows), scene));
     await closingOnFailure(rows, async () => {
-      for (const span of rowSpans(scene.height, rowsPerTask(scene.height, workers, requested))) await renderRowsManaged(span);
+      for (const span of spanPlan(scene.height, workers, requested)) await renderRowsManaged(span);
       await rows.finish();
     });
   },
