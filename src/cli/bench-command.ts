@@ -7,6 +7,7 @@ import { MAX_REPEAT } from '../bench/interleave.js';
 import { getNumberOfCores } from '../pprocess/index.js';
 import { MAX_PROCS, MAX_SIZE } from '../raytracer/limits.js';
 import type { StrategyName } from '../raytracer/render/strategies/index.js';
+import type { BenchCommandOptions } from './bench-run.js';
 import { integerIn } from './number-option.js';
 import { DEFAULT_OUTPUT_DIR } from './output-path.js';
 
@@ -17,18 +18,6 @@ export const BENCH_SCENE = fileURLToPath(new URL('../../scenes/pygmy.json', impo
 export const BENCH_STRATEGIES = ['map', 'pmap', 'queue', 'exchange', 'reuse'] as const satisfies readonly StrategyName[];
 
 /** The options of `bench`, as commander parses them. */
-export interface BenchCommandOptions {
-  width?: number;
-  height?: number;
-  procs: number;
-  repeat: number;
-  strategies: StrategyName[];
-  peers: boolean;
-  cold: boolean;
-  outDir: string;
-  json?: boolean;
-  quiet?: boolean;
-}
 
 const EXAMPLES = `
 Examples:

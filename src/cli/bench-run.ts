@@ -8,7 +8,21 @@ import { writeChart } from '../bench/render/chart.js';
 import { runRenderBench } from '../bench/render/run-render-bench.js';
 import { formatTable } from '../bench/render/table.js';
 import { loadScene, parseScene } from '../raytracer/index.js';
-import type { BenchCommandOptions } from './bench-command.js';
+import type { StrategyName } from '../raytracer/render/strategies/index.js';
+
+/** The bench command's options, as parsed. */
+export interface BenchCommandOptions {
+  width?: number;
+  height?: number;
+  procs: number;
+  repeat: number;
+  strategies: StrategyName[];
+  peers: boolean;
+  cold: boolean;
+  outDir: string;
+  json?: boolean;
+  quiet?: boolean;
+}
 
 /** Runs `bench` with parsed options; throws on failure (see `exitCodeFor`). */
 export async function runBench(scenePath: string, options: BenchCommandOptions): Promise<void> {

@@ -1,32 +1,9 @@
 // What the tracer needs of an object in the scene.
 import type { Vec3 } from '../math/vec3.js';
-import type { Shader } from '../shading/shader.js';
 import type { Segment } from './segment.js';
+import type { Shape } from '../scene/model.js';
 
-/** Where a segment meets a shape. */
-export interface Hit {
-  readonly shape: Shape;
-  readonly position: Vec3;
-  /** The surface normal at `position` (unit length). */
-  readonly normal: Vec3;
-}
-
-/** A renderable object: a surface and the shader that colours it. */
-export interface Shape {
-  readonly shader: Shader;
-  /** Where `seg` first meets this shape, or `undefined` when it does not. */
-  intersect(seg: Segment): Hit | undefined;
-  /**
-   * How far along the segment from `start` along (`dx`, `dy`, `dz`) it first
-   * meets this shape, in [0, 1], or -1 when it does not: `intersect`
-   * without building the hit, for the loops that probe many segments.
-   */
-  hitT(start: Vec3, dx: number, dy: number, dz: number): number;
-  /** The hit at `t` along `seg`, as found by `hitT`. */
-  hitAt(seg: Segment, t: number): Hit;
-  /** Whether some segment from `point` no longer than `reach` could meet this shape (a cheap, conservative test). */
-  within(point: Vec3, reach: number): boolean;
-}
+export type { Hit, Shape } from '../scene/model.js';
 
 /** Whether any shape other than `except` meets `seg`: a shadow or occlusion test. */
 export function blocked(shapes: readonly Shape[], except: Shape, seg: Segment): boolean {

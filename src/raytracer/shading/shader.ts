@@ -1,11 +1,6 @@
-// What a shape needs of its shader.
-import type { Vec3 } from '../math/vec3.js';
-import type { ShadingContext } from './context.js';
+// What a shape needs of its shader (the interface is declared in the object model, scene/model.ts), and occlusion settings.
 
-/** Colours a hit: returns an RGB colour where 1 is full intensity (values outside [0, 1] are clamped at output). */
-export interface Shader {
-  shade(ctx: ShadingContext): Vec3;
-}
+export type { Shader } from '../scene/model.js';
 
 /** Ambient occlusion settings: how many random probes, and how far they reach. */
 export interface OcclusionOptions {
