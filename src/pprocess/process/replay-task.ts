@@ -19,10 +19,11 @@ let replays = 0;
 export async function replay(request: ReplayRequest, channel: Channel, exited: Promise<void>): Promise<boolean> {
   const entryPath = fileURLToPath(request.entry);
   const argv = process.argv;
+  // Muting first opens standard output and error, if no task had yet: they are not the replay's.
+  const unmute = mute();
   const resourcesBefore = resourceCounts();
   beginReplay(request.plan, channel);
   process.argv = [process.execPath, entryPath, ...request.argv];
-  const unmute = mute();
   (replayState() as { unmute?: () => void }).unmute = unmute;
   // A CommonJS entry is evaluated again only if dropped from require's cache.
   delete require.cache[entryPath];

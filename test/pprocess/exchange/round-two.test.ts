@@ -7,7 +7,8 @@ import { describe, expect, test } from 'vitest';
 import {
   Exchange, makeParallel, makeReusable, Map as ParallelMap, pmap, Queue, start, task, type Channel,
 } from '../../../src/pprocess/index.js';
-import { outcome, runScript } from '../../helpers/processes.js';
+import { spawn } from 'node:child_process';
+import { outcome, repoRoot, runScript } from '../../helpers/processes.js';
 
 const tasks = new URL('../fixtures/tasks.ts', import.meta.url);
 const LIMIT = 64 * 1024;
@@ -164,6 +165,15 @@ describe('fork-style create() replays the creator\'s path', () => {
       const { started, got } = JSON.parse(result.stdout) as { started: string[]; got: string[] };
       expect(got).toEqual(started);
     }
+  });
+
+  test('replays run on the pool\'s warm processes, whatever the program\'s standard output is', async () => {
+    // Standard output is a pipe, which a replay opens anew the first time (npm test builds dist/ first).
+    const child = spawn(process.execPath, ['test/pprocess/fixtures/create/pids.mjs'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const result = await outcome(child);
+    expect(result.stderr).toBe('');
+    expect(Number(result.stdout.trim())).toBeGreaterThanOrEqual(1);
+    expect(Number(result.stdout.trim())).toBeLessThanOrEqual(2);
   });
 
   test('a replay that draws other random numbers than its creator fails with ERR_CREATE_REPLAY', async () => {
