@@ -1,11 +1,54 @@
 // The library's error classes. Each carries a stable `code`, so callers and
 // tests can branch on the code rather than on the message text.
 
-/** Base class of every error raised by pprocess itself. */
-export class PProcessError extends Error {
-  readonly code: string;
+/**
+ * Every code an error of pprocess's own carries: one registry, so that
+ * callers and tests branch on the code, never on the text. A `RemoteError`
+ * carries its remote error's code, a `SocketAddressError` the system's
+ * (`EADDRINUSE`, `ENOENT`, …), a cluster's `ClusterError` one of
+ * `ClusterErrorCode`.
+ */
+export type PProcessErrorCode =
+  /** A created process ended while its result was awaited (`ProcessExitError`). */
+  | 'ERR_PROCESS_EXIT'
+  /** A created process took too long to boot or to load its module (`StartTimeoutError`). */
+  | 'ERR_START_TIMEOUT'
+  /** A task ran longer than `timeoutMs` (`TimeoutError`). */
+  | 'ERR_TIMEOUT'
+  /** Work was cancelled through an `AbortSignal` (`AbortError`), Node.js's code for it. */
+  | 'ABORT_ERR'
+  /** A channel was used after it closed (`ChannelClosedError`). */
+  | 'ERR_CHANNEL_CLOSED'
+  /** Bytes on a channel that are not a well-formed frame (`ProtocolError`). */
+  | 'ERR_PROTOCOL'
+  /** A value over the channel's frame limit (`FrameTooLargeError`). */
+  | 'ERR_FRAME_TOO_LARGE'
+  /** Work asked of, or awaited from, a closed exchange (`ExchangeClosedError`). */
+  | 'ERR_EXCHANGE_CLOSED'
+  /** A task's module or export could not be loaded (`TaskLoadError`). */
+  | 'ERR_TASK_LOAD'
+  /** A process was started while a task module was being imported (`StartDuringImportError`). */
+  | 'ERR_START_DURING_IMPORT'
+  /** A fork-style replay took another path (`CreateReplayError`). */
+  | 'ERR_CREATE_REPLAY'
+  /** A Map's task ended without a result. */
+  | 'ERR_NO_RESULT'
+  /** A process could not be spawned. */
+  | 'ERR_SPAWN'
+  /** `PPROCESS_NODE_FLAGS` holds something that is not a flag. */
+  | 'ERR_NODE_FLAGS'
+  /** A TypeScript task module, and no tsx to load it. */
+  | 'ERR_NO_TS_LOADER'
+  /** A pool setting (`PPROCESS_IDLE_TIMEOUT_MS`, …) that is not a whole number in range. */
+  | 'ERR_POOL_SETTING'
+  /** A background process ended before it listened. */
+  | 'ERR_BACKGROUND_START';
 
-  constructor(code: string, message: string, options?: ErrorOptions) {
+/** Base class of every error raised by pprocess itself; `Code` is the type of its `code`. */
+export class PProcessError<Code extends string = PProcessErrorCode> extends Error {
+  readonly code: Code;
+
+  constructor(code: NoInfer<Code>, message: string, options?: ErrorOptions) {
     super(message, options);
     this.code = code;
   }
@@ -41,7 +84,7 @@ export interface SerializedError {
  * creator. `remoteName` keeps the original class name; `code` and the error's
  * own enumerable properties are copied onto this object.
  */
-export class RemoteError extends PProcessError {
+export class RemoteError extends PProcessError<string> {
   /** The class name of the error in the created process (`TypeError`, `MyError`, …). */
   readonly remoteName: string;
   /** The stack as it was in the created process. */
@@ -108,7 +151,7 @@ export class StartTimeoutError extends ProcessExitError {
 
   constructor(pid: number, phase: 'boot' | 'load', timeoutMs: number) {
     super(pid, null, 'SIGKILL');
-    (this as { code: string }).code = 'ERR_START_TIMEOUT';
+    (this as { code: PProcessErrorCode }).code = 'ERR_START_TIMEOUT';
     this.phase = phase;
     this.timeoutMs = timeoutMs;
     const what = phase === 'boot' ? 'to boot' : "to load its task's module";
@@ -306,7 +349,7 @@ export class BackgroundExitError extends ProcessExitError {
  * `ENOTSOCK` (the path is not a socket), `EACCES` (not allowed), or the
  * system's code for anything else.
  */
-export class SocketAddressError extends PProcessError {
+export class SocketAddressError extends PProcessError<string> {
   /** The socket file's path. */
   readonly address: string;
 

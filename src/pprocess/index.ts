@@ -4,11 +4,15 @@ export { getNumberOfCores } from './cores.js';
 export {
   AbortError,
   ChannelClosedError,
+  ExchangeClosedError,
+  FrameTooLargeError,
   PProcessError,
+  type PProcessErrorCode,
   ProcessExitError,
   ProtocolError,
   RemoteError,
   StartDuringImportError,
+  StartTimeoutError,
   TaskLoadError,
   TimeoutError,
 } from './errors.js';

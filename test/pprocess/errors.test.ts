@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ProcessExitError, RemoteError, reviveError, serializeError } from '../../src/pprocess/errors.js';
+import { PProcessError, ProcessExitError, RemoteError, reviveError, serializeError } from '../../src/pprocess/errors.js';
 
 class QuotaError extends Error {
   override name = 'QuotaError';
@@ -54,4 +54,11 @@ test('ProcessExitError names the pid, the exit code or signal, and the task', ()
   const killed = new ProcessExitError(7, null, 'SIGKILL');
   expect(killed.message).toBe('Process 7 was killed by SIGKILL');
   expect(killed.code).toBe('ERR_PROCESS_EXIT');
+});
+
+test('codes come from one registry: a made-up code is a type error, a registered one is not', () => {
+  // @ts-expect-error 'ERR_MADE_UP' is not a PProcessErrorCode (checked by npm run typecheck, which CI runs).
+  const madeUp = new PProcessError('ERR_MADE_UP', 'a code nobody registered');
+  const registered = new PProcessError('ERR_NO_RESULT', 'a registered code');
+  expect([madeUp.code, registered.code]).toEqual(['ERR_MADE_UP', 'ERR_NO_RESULT']);
 });

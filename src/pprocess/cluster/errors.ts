@@ -26,8 +26,7 @@ export type ClusterErrorCode =
   | 'ERR_CLUSTER_JOB_FAILED';
 
 /** An error of the cluster executor or worker; `taskIndex` names the task where one failed. */
-export class ClusterError extends PProcessError {
-  declare readonly code: ClusterErrorCode;
+export class ClusterError extends PProcessError<ClusterErrorCode> {
   /** Where known, the index of the task (its position in the sequence). */
   taskIndex: number | undefined;
 
