@@ -83,14 +83,15 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
   // A process that fails to boot is not lost: start() launches another and reports its failure.
   if (early) prestart(Math.min(options.procs, options.height ?? options.procs), { refill: false }).catch(() => {});
   try {
-    await renderFile(scenePath, options);
+    // Ctrl-C from the start: the processes boot at once, before the scene is even read.
+    await interruptible('no image written', (signal) => renderFile(scenePath, options, signal));
   } finally {
     // Those a failed command did not use.
     if (early) await prestart(0);
   }
 }
 
-async function renderFile(scenePath: string, options: RenderCommandOptions): Promise<void> {
+async function renderFile(scenePath: string, options: RenderCommandOptions, signal: AbortSignal): Promise<void> {
   const began = performance.now();
   // Loaded here, not with the command line: the renderer and the image writers.
   const [{ loadScene }, { checkScene }, { render }, { checkWritable, writeImage }] = await Promise.all([
@@ -134,7 +135,7 @@ async function renderFile(scenePath: string, options: RenderCommandOptions): Pro
   const renderOnCluster = cluster ? (await import('./cluster-render.js')).renderOnCluster : undefined;
   let image;
   try {
-    image = await interruptible('no image written', (signal) => cluster
+    image = await (cluster
       ? renderOnCluster!(scene, cluster, { onRow, signal })
       : render(scene, { procs, strategy, source: scenePath, signal, onRow }));
   } finally {
