@@ -2,7 +2,7 @@
 // process ends only once the creator has every value. Each case runs
 // PPROCESS_LOST_DATA_ROUNDS rounds (default 3); run it with 200 to soak.
 import { describe, expect, test } from 'vitest';
-import { Queue, start, task, type Channel } from '../../src/pprocess/index.js';
+import { ChannelClosedError, Queue, start, task, type Channel } from '../../src/pprocess/index.js';
 
 const sendWithoutAwaiting = task(
   new URL('./fixtures/unawaited-sends.ts', import.meta.url),
@@ -39,8 +39,9 @@ async function throughStartedChannels(producers: number, count: number): Promise
   const received: number[] = [];
   await Promise.all(channels.map(async (channel) => {
     for (let i = 0; i < count; i++) received.push(await channel.receive<number>());
-    // The process says it finished: its channel then closes cleanly.
-    await channel.wait();
+    // Nothing more comes, and the process said it finished: its channel
+    // ends cleanly (a ProcessExitError would say it exited before finishing).
+    await expect(channel.receive()).rejects.toBeInstanceOf(ChannelClosedError);
     expect(channel.finished).toBe(true);
   }));
   return received;

@@ -1,7 +1,7 @@
 // A background process's watch on its own socket file: once the file is
 // deleted or replaced, no client can reach the process any more, and it
 // must not wait for one forever.
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 
 /** How often a background process checks that its socket file is still its own. */
 export const SOCKET_FILE_CHECK_MS = 1000;
@@ -14,7 +14,12 @@ export const SOCKET_FILE_CHECK_MS = 1000;
  */
 export function watchSocketFile(path: string, ino: number, onLost: (what: string) => void): () => void {
   const timer = setInterval(() => {
-    const now = statSync(path, { throwIfNoEntry: false });
+    let now: Stats | undefined;
+    try {
+      now = statSync(path, { throwIfNoEntry: false });
+    } catch {
+      return; // Cannot look (its directory's permissions changed, say): look again later.
+    }
     if (now?.ino === ino) return;
     clearInterval(timer);
     onLost(now ? `the socket file ${path} was replaced by another file` : `the socket file ${path} was deleted`);
