@@ -8,6 +8,7 @@ import { serialize } from 'node:v8';
 import { CHANNEL_FD, Kind } from '../channel/protocol.js';
 import { encodeFrame } from '../codec/frame-codec.js';
 import { serializeError } from '../errors.js';
+import { muteOutput } from './mute-output.js';
 import { beginReplay, CreateReplayError, REPLAY_ENV, replayState, type ReplayPlan } from './replay.js';
 
 const state = replayState();
@@ -15,17 +16,7 @@ beginReplay(JSON.parse(process.env[REPLAY_ENV]!) as ReplayPlan, undefined);
 // Processes this one starts are not replays.
 delete process.env[REPLAY_ENV];
 
-// What the prefix prints was printed by the creator already.
-const writers = [process.stdout, process.stderr] as const;
-const originals = writers.map((stream) => stream.write);
-for (const stream of writers) {
-  stream.write = ((_chunk: unknown, encoding?: unknown, callback?: unknown) => {
-    const done = typeof encoding === 'function' ? encoding : callback;
-    if (typeof done === 'function') queueMicrotask(() => done());
-    return true;
-  }) as typeof stream.write;
-}
-const unmute = () => writers.forEach((stream, i) => (stream.write = originals[i]!));
+const unmute = muteOutput();
 (state as { unmute?: () => void }).unmute = unmute;
 
 // Reports a failure of the replay straight onto the channel's descriptor (the

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Channel } from '../channel/channel.js';
 import type { ReplayRequest } from '../channel/protocol.js';
+import { muteOutput } from './mute-output.js';
 import { beginReplay, CreateReplayError, endReplay, replayState } from './replay.js';
 
 const require = createRequire(import.meta.url);
@@ -20,7 +21,7 @@ export async function replay(request: ReplayRequest, channel: Channel, exited: P
   const entryPath = fileURLToPath(request.entry);
   const argv = process.argv;
   // Muting first opens standard output and error, if no task had yet: they are not the replay's.
-  const unmute = mute();
+  const unmute = muteOutput();
   const resourcesBefore = resourceCounts();
   beginReplay(request.plan, channel);
   process.argv = [process.execPath, entryPath, ...request.argv];
@@ -55,20 +56,6 @@ function unreached(request: ReplayRequest, reason: string): CreateReplayError {
     `This created process replayed the program but did not reach its create() call ${request.plan.target}: ${reason}. ` +
       'The program must reach its create() calls the same way each time',
   );
-}
-
-// What the prefix prints was printed by the creator already.
-function mute(): () => void {
-  const writers = [process.stdout, process.stderr] as const;
-  const originals = writers.map((stream) => stream.write);
-  for (const stream of writers) {
-    stream.write = ((_chunk: unknown, encoding?: unknown, callback?: unknown) => {
-      const done = typeof encoding === 'function' ? encoding : callback;
-      if (typeof done === 'function') queueMicrotask(() => done());
-      return true;
-    }) as typeof stream.write;
-  }
-  return () => writers.forEach((stream, i) => (stream.write = originals[i]!));
 }
 
 // Timers, sockets and the like that the replayed program left running (a
