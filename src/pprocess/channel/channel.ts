@@ -317,7 +317,8 @@ export class Channel {
     if (count === 0 || this.#acksFrom !== this.#link.current || this.#closedError()) return;
     const body = Buffer.allocUnsafe(4);
     body.writeUInt32BE(count, 0);
-    this.#outbox.write(Kind.ack, body);
+    // At once: the sender may be waiting on it while this process computes.
+    this.#outbox.write(Kind.ack, body, true);
   }
 
   #onFrame(frame: Frame, from: object): void {

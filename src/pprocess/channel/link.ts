@@ -24,8 +24,11 @@ export interface Link {
   readonly maxFrameBytes: number;
   /** Starts telling `events` what happens. Called once, by the channel. */
   listen(events: LinkEvents): void;
-  /** Writes one frame; frames written in one turn of the event loop leave together. */
-  write(kind: number, body?: Uint8Array): void;
+  /**
+   * Writes one frame; frames written before the writer yields leave
+   * together. With `now`, it and those before it leave at once.
+   */
+  write(kind: number, body?: Uint8Array, now?: boolean): void;
   /** Holds back what is written until the returned function is called. */
   batch(): () => void;
   /** Resolves when everything written so far has been handed to the OS. */

@@ -65,13 +65,13 @@ export class Outbox {
    * keeps the messages until they are acknowledged, and between peers writes
    * only those (on `resend()`): other frames are meant for the peer that has gone.
    */
-  write(kind: number, body?: Uint8Array): void {
+  write(kind: number, body?: Uint8Array, now?: boolean): void {
     const error = this.#closedError();
     if (error) throw error;
     // Refused here, where the cause is known, rather than by the peer's decoder.
     if (body && body.byteLength + 1 > this.#link.maxFrameBytes) throw new FrameTooLargeError(body.byteLength, this.#link.maxFrameBytes);
     if (this.#resend && (kind === Kind.data || kind === Kind.error)) this.#resend.push({ kind, body: body ?? EMPTY });
-    this.#link.write(kind, body);
+    this.#link.write(kind, body, now);
   }
 
   /** The peer took the `count` oldest messages. */

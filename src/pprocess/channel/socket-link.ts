@@ -73,18 +73,22 @@ export class SocketLink implements Link {
     this.#pendingBytes = 0;
   }
 
-  write(kind: number, body?: Uint8Array): void {
+  write(kind: number, body?: Uint8Array, now = false): void {
     if (!this.#socket) return;
     const [header, payload] = encodeFrame(kind, body);
     this.#pending.push(header);
     if (payload.byteLength) this.#pending.push(payload);
     this.#pendingBytes += header.byteLength + payload.byteLength;
+    if (now) {
+      this.#writePending();
+      return;
+    }
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
       unwritten.add(this);
-      // After the promise reactions of this turn, so that an acknowledgement
-      // and the next message written in reply leave together.
-      process.nextTick(() => this.#writePending());
+      // Once the code that wrote it yields: frames written together leave
+      // together, and none waits behind a long computation that follows.
+      queueMicrotask(() => this.#writePending());
     }
   }
 

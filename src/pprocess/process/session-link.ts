@@ -44,10 +44,10 @@ export class SessionLink implements Link {
     this.#events = events;
   }
 
-  write(kind: number, body?: Uint8Array): void {
+  write(kind: number, body?: Uint8Array, now?: boolean): void {
     if (!this.#open) return;
     if (kind === Kind.abort) this.#host.aborted?.();
-    this.#host.link.write(kind, body);
+    this.#host.link.write(kind, body, now);
   }
 
   batch(): () => void {
