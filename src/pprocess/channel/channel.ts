@@ -212,15 +212,6 @@ export class Channel {
   }
 
   /**
-   * @internal Holds back what is written until the returned function is
-   * called, so that frames written together (an acknowledgement and the
-   * next message) leave in one system call.
-   */
-  batch(): () => void {
-    return this.#link.batch();
-  }
-
-  /**
    * @internal Sends a value at once, throwing (rather than rejecting) if it
    * cannot be sent; the promise resolves when the peer has received it.
    */

@@ -29,8 +29,6 @@ export interface Link {
    * together. With `now`, it and those before it leave at once.
    */
   write(kind: number, body?: Uint8Array, now?: boolean): void;
-  /** Holds back what is written until the returned function is called. */
-  batch(): () => void;
   /** Resolves when everything written so far has been handed to the OS. */
   flush(): Promise<void>;
   /** Stops reading, so that unread messages stop piling up; `resume()` reads again. */

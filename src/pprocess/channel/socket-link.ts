@@ -36,7 +36,6 @@ export class SocketLink implements Link {
   #pending: Uint8Array[] = [];
   #pendingBytes = 0;
   #flushScheduled = false;
-  #batches = 0;
 
   /** Throws a `RangeError` for a bad `maxFrameBytes` at once, even with no socket yet. */
   constructor(socket: Socket | undefined, maxFrameBytes?: number) {
@@ -90,16 +89,6 @@ export class SocketLink implements Link {
       // together, and none waits behind a long computation that follows.
       queueMicrotask(() => this.#writePending());
     }
-  }
-
-  batch(): () => void {
-    this.#batches++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      if (--this.#batches === 0) this.#writePending();
-    };
   }
 
   flush(): Promise<void> {
@@ -157,7 +146,7 @@ export class SocketLink implements Link {
   #writePending(): void {
     this.#flushScheduled = false;
     unwritten.delete(this);
-    if (this.#batches > 0 || this.#pending.length === 0) return;
+    if (this.#pending.length === 0) return;
     const socket = this.#socket;
     const pending = this.#pending;
     const bytes = this.#pendingBytes;

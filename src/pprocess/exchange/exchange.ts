@@ -284,10 +284,6 @@ export class Exchange {
     this.throwIfAborted();
     for (const channel of await this.ready(timeoutMs)) {
       this.throwIfAborted();
-      // The acknowledgement of the data and the process's next work leave
-      // together, when storeData does not wait; when it does (for an answer
-      // to what it sent), what it wrote leaves after this turn.
-      setImmediate(channel.batch());
       try {
         await this.storeData(channel);
       } catch (error) {

@@ -50,10 +50,6 @@ export class SessionLink implements Link {
     this.#host.link.write(kind, body, now);
   }
 
-  batch(): () => void {
-    return this.#open ? this.#host.link.batch() : () => {};
-  }
-
   flush(): Promise<void> {
     return this.#host.link.flush();
   }
