@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { main } from '../../../src/bench/command/main.js';
-import type { CommandBenchReport } from '../../../src/bench/command/command-table.js';
+import { main } from '../../../bench/command/main.js';
+import type { CommandBenchReport } from '../../../bench/command/command-table.js';
 import { waitForNoChildren } from '../../raytracer/helpers/processes.js';
 
 test('times the serial command and the map on 1 and 2 processes, with the serial part of each', async () => {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, expect, test } from 'vitest';
-import { measureCpu, threadTimes } from '../../../src/bench/profile/cpu-time.js';
-import type { Contender } from '../../../src/bench/render/contender.js';
+import { measureCpu, threadTimes } from '../../../bench/profile/cpu-time.js';
+import type { Contender } from '../../../src/render-bench/contender.js';
 import { allGone, sleep } from '../../helpers/processes.js';
 
 const started: ChildProcess[] = [];
