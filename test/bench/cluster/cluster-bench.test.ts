@@ -8,7 +8,7 @@ import { runClusterBench } from '../../../bench/cluster/main.js';
 import { parseScene } from '../../../src/raytracer/index.js';
 import { repoRoot } from '../../helpers/processes.js';
 import { describeWithRedis } from '../../helpers/redis.js';
-import { waitForNoChildren } from '../../raytracer/helpers/processes.js';
+import { waitForNoChildren } from '../helpers.js';
 
 describeWithRedis('the cluster benchmark', () => {
   test('renders through 2 workers and locally with the same pixels, runs the tiny tasks, and leaves no process', async () => {

@@ -13,7 +13,7 @@ import { meets, rateRow, referenceOf, timeRow, measureOf, type DefaultsRow } fro
 import { DEFAULTS_ROWS, type DefaultsReport } from '../../../bench/library/defaults.js';
 import { formatLibraryReport } from '../../../bench/library/format-library.js';
 import { runLibraryBench } from '../../../bench/library/main.js';
-import { waitForNoChildren } from '../../raytracer/helpers/processes.js';
+import { waitForNoChildren } from '../helpers.js';
 
 describe('the defaults benchmark', () => {
   const dirs: string[] = [];

@@ -5,7 +5,7 @@ import { runFirstResult } from '../../../bench/library/first-result.js';
 import { formatLibraryReport } from '../../../bench/library/format-library.js';
 import { runMessages } from '../../../bench/library/messages.js';
 import { runTinyTasks } from '../../../bench/library/tiny-tasks.js';
-import { waitForNoChildren } from '../../raytracer/helpers/processes.js';
+import { waitForNoChildren } from '../helpers.js';
 
 describe('library benchmarks', () => {
   afterAll(async () => {
