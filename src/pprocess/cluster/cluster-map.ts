@@ -6,6 +6,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { AbortError } from '../index.js';
 import { ClusterError, ClusterRemoteError, errorOfFailure } from './errors.js';
+import { EventAudit, eventsLostError } from './event-audit.js';
 import { deleteRunEvents, readRunEvents, streamEnd, type JobEvent } from './run-events.js';
 import { KEY_PREFIX, RETRY_DELAY_MS, SHARED_TTL_S } from './settings.js';
 import { pack, packText, unpackText, type JobData, type JobResult, type Outcome, type SharedRef, type TaskRef } from './wire.js';
@@ -52,6 +53,8 @@ export class ClusterMap<T> implements AsyncIterable<T> {
   readonly #slots: Slot<T>[];
   readonly #runId = randomBytes(6).toString('hex');
   readonly #pending = new Set<number>();
+  /** Jobs below this index are in Redis (their addBulk has returned). */
+  #submitted = 0;
   #left: number;
   #failure: Error | undefined;
   #wake: (() => void) | undefined;
@@ -134,6 +137,20 @@ export class ClusterMap<T> implements AsyncIterable<T> {
     return `${KEY_PREFIX}:${this.#context.queueName}:events`;
   }
 
+  // Watches the reads for events the stream trimmed before they were read.
+  #audit(prefix: string): EventAudit {
+    const queueKey = `${KEY_PREFIX}:${this.#context.queueName}`;
+    return new EventAudit({
+      commands: this.#context.commands,
+      eventsKey: this.#eventsKey,
+      metaKey: `${queueKey}:meta`,
+      outstanding: () => [...this.#pending].filter((job) => job < this.#submitted),
+      isOutstanding: (job) => this.#pending.has(job),
+      jobKey: (job) => `${queueKey}:${prefix}${job}`,
+      onLost: (jobs, maxLen) => this.fail(eventsLostError(jobs.length, Math.min(...jobs) * this.#options.chunkSize, this.#eventsKey, maxLen)),
+    });
+  }
+
   async #run(): Promise<void> {
     const { commands, events } = this.#context;
     let shared: SharedRef | undefined;
@@ -143,7 +160,16 @@ export class ClusterMap<T> implements AsyncIterable<T> {
     try {
       fromId = await streamEnd(commands, this.#eventsKey);
       if (this.#leading?.length) shared = await this.#storeShared();
-      const reading = readRunEvents(events, commands, this.#eventsKey, fromId, prefix, (event) => this.#onEvent(event), () => this.#left === 0 || this.#failure !== undefined);
+      const reading = readRunEvents({
+        blocking: events,
+        commands,
+        key: this.#eventsKey,
+        fromId,
+        jobPrefix: prefix,
+        onEvent: (event) => this.#onEvent(event),
+        done: () => this.#left === 0 || this.#failure !== undefined,
+        audit: this.#audit(prefix),
+      });
       submitting = this.#submit(shared);
       await Promise.all([reading, submitting]);
     } catch (error) {
@@ -194,6 +220,7 @@ export class ClusterMap<T> implements AsyncIterable<T> {
         });
       }
       await this.#context.queue.addBulk(batch);
+      this.#submitted = next;
     }
   }
 

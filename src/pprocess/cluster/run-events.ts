@@ -1,6 +1,7 @@
 // Reading one run's job events from the queue's events stream, and deleting
 // them once read, so that the stream holds nothing of a finished run.
 import type { Redis } from 'ioredis';
+import type { EventAudit } from './event-audit.js';
 
 /** A finished job, as the events stream tells it. */
 export type JobEvent =
@@ -18,24 +19,44 @@ export async function streamEnd(redis: Redis, key: string): Promise<string> {
   return newest?.[0] ?? '0-0';
 }
 
+/** Where a run reads its events, and what it does with them. */
+export interface RunEventsReading {
+  /** A connection of its own, for blocking reads. */
+  readonly blocking: Redis;
+  /** The connection that deletes read events. */
+  readonly commands: Redis;
+  readonly key: string;
+  /** Read from after this id. */
+  readonly fromId: string;
+  /** Only events of jobs whose ids start with this are the run's. */
+  readonly jobPrefix: string;
+  onEvent(event: JobEvent): void;
+  /** Whether to stop reading. */
+  done(): boolean;
+  /** Judges each read for lost events (see event-audit.ts). */
+  readonly audit: EventAudit;
+}
+
 /**
  * Reads the events of jobs whose ids start with `jobPrefix`, from after
  * `fromId`, handing each finished job to `onEvent`, until `done()` says so.
- * Read events of the run are deleted from the stream (through `commands`).
- * Resolves with the last id read.
+ * Read events of the run are deleted from the stream (through `commands`),
+ * but for the latest one, which stays until a later one is read: while it
+ * is there, the stream's first entry is at or before the last-read id, and
+ * only trimming moves it past (what the audit looks for). Resolves with the
+ * last id read.
  */
-export async function readRunEvents(
-  blocking: Redis,
-  commands: Redis,
-  key: string,
-  fromId: string,
-  jobPrefix: string,
-  onEvent: (event: JobEvent) => void,
-  done: () => boolean,
-): Promise<string> {
-  let lastId = fromId;
+export async function readRunEvents(reading: RunEventsReading): Promise<string> {
+  const { blocking, commands, key, jobPrefix, onEvent, done, audit } = reading;
+  let lastId = reading.fromId;
+  let anchor: string | undefined;
   while (!done()) {
-    const reply = await blocking.xread('COUNT', BATCH, 'BLOCK', BLOCK_MS, 'STREAMS', key, lastId);
+    const fromId = lastId;
+    // Sent together, so the stream's first entry costs no round trip of its own.
+    const [reply, first] = await Promise.all([
+      blocking.xread('COUNT', BATCH, 'BLOCK', BLOCK_MS, 'STREAMS', key, fromId),
+      blocking.xrange(key, '-', '+', 'COUNT', 1),
+    ]);
     const entries = reply?.[0]?.[1] ?? [];
     const ours: string[] = [];
     for (const [id, fields] of entries) {
@@ -46,7 +67,13 @@ export async function readRunEvents(
       if (event.event === 'completed') onEvent({ kind: 'completed', jobId: event.jobId, returnvalue: event.returnvalue ?? '' });
       else if (event.event === 'failed') onEvent({ kind: 'failed', jobId: event.jobId, failedReason: event.failedReason ?? '' });
     }
-    if (ours.length) void commands.xdel(key, ...ours).catch(() => undefined);
+    if (ours.length) {
+      const read = anchor ? [anchor, ...ours] : ours;
+      anchor = read.pop();
+      if (read.length) void commands.xdel(key, ...read).catch(() => undefined);
+    }
+    if (done()) break;
+    await audit.afterRead({ fromId, firstId: first[0]?.[0], lastId, entries: entries.length, reachedEnd: entries.length < BATCH });
   }
   return lastId;
 }
