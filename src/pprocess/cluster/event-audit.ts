@@ -1,14 +1,17 @@
 // Finding a run's job events that the events stream trimmed before the
-// client read them, so that a run whose results are gone fails with a typed
-// error instead of waiting for them for ever.
+// client read them: their results are read from the finished jobs, which
+// stay until the client removes them; a run whose results are gone fails
+// with a typed error instead of waiting for them for ever.
 //
-// BullMQ's completion script adds a job's event and removes the job in one
-// atomic step. So a job missing from Redis at time T has its event in the
-// stream before T, unless the stream was trimmed: once the client has read
-// the stream to its end after T, a missing job still unaccounted for lost
-// its event.
+// BullMQ's completion script adds a job's event and finishes (or removes)
+// the job in one atomic step. So a job gone from Redis at time T has its
+// event in the stream before T, unless the stream was trimmed: once the
+// client has read the stream to its end after T, a gone job still
+// unaccounted for lost its event and its result.
 import type { Redis } from 'ioredis';
 import { ClusterError } from './errors.js';
+import { forgetJobsNow, JOB_STATE_FIELDS, jobState, type JobEvent } from './finished-jobs.js';
+import { FINISHED_KEEP_S } from './settings.js';
 import { compareStreamIds } from './stream-id.js';
 
 /** The least time between two audits, so that suspicions cost little however often they come. */
@@ -21,14 +24,16 @@ export interface AuditedRun {
   readonly commands: Redis;
   /** The events stream's key. */
   readonly eventsKey: string;
-  /** The queue's meta hash, where BullMQ keeps the stream's cap. */
-  readonly metaKey: string;
+  /** The queue's key prefix (`pprocess:<queue>`): its jobs are `<queueKey>:<jobId>`, its meta hash `<queueKey>:meta`. */
+  readonly queueKey: string;
   /** The run's jobs that are in Redis and whose event has not been read. */
   outstanding(): readonly number[];
   /** Whether `job`'s event is still unread. */
   isOutstanding(job: number): boolean;
-  /** The Redis key of job `job`. */
-  jobKey(job: number): string;
+  /** The BullMQ id of job `job`. */
+  jobId(job: number): string;
+  /** Hands over a finished job's result, read from the job rather than from its event. */
+  recover(event: JobEvent): void;
   /** Called once with the jobs whose events were lost, and the stream's cap. */
   onLost(jobs: readonly number[], maxLen: string | undefined): void;
 }
@@ -48,7 +53,7 @@ export interface StreamRead {
 }
 
 interface OpenAudit {
-  /** Jobs missing from Redis at the audit's time. */
+  /** Jobs gone from Redis at the audit's time. */
   readonly missing: readonly number[];
   /** The stream's last entry just after that time. */
   readonly until: string;
@@ -84,23 +89,34 @@ export class EventAudit {
     if (this.#suspect && !this.#open && now >= this.#nextAllowed) await this.#start(now);
   }
 
-  // Looks, in one round trip, for outstanding jobs that are gone from Redis.
+  // Looks, in one round trip, at the outstanding jobs: takes the results of
+  // those finished, and notes those gone from Redis.
   async #start(now: number): Promise<void> {
     this.#suspect = false;
     this.#nextAllowed = now + AUDIT_INTERVAL_MS;
     this.#lastEventAt = now;
     const jobs = this.#run.outstanding();
     if (!jobs.length) return;
-    const { commands, eventsKey, metaKey } = this.#run;
+    const { commands, eventsKey, queueKey } = this.#run;
     const pipeline = commands.pipeline();
-    for (const job of jobs) pipeline.exists(this.#run.jobKey(job));
-    // Queued after the EXISTS: the stream's end after the time they looked.
+    for (const job of jobs) pipeline.hmget(`${queueKey}:${this.#run.jobId(job)}`, ...JOB_STATE_FIELDS);
+    // Queued after the jobs: the stream's end after the time they were looked at.
     pipeline.xrevrange(eventsKey, '+', '-', 'COUNT', 1);
-    pipeline.hget(metaKey, 'opts.maxLenEvents');
+    pipeline.hget(`${queueKey}:meta`, 'opts.maxLenEvents');
     const replies = (await pipeline.exec()) ?? [];
     const failed = replies.find(([error]) => error);
     if (failed) throw failed[0];
-    const missing = jobs.filter((_, i) => replies[i]![1] === 0);
+    const missing: number[] = [];
+    const recovered: string[] = [];
+    jobs.forEach((job, i) => {
+      const state = jobState(this.#run.jobId(job), replies[i]![1] as (string | null)[]);
+      if (state.kind === 'gone') missing.push(job);
+      else if (state.kind === 'finished' && this.#run.isOutstanding(job)) {
+        recovered.push(state.event.jobId);
+        this.#run.recover(state.event);
+      }
+    });
+    forgetJobsNow(commands, queueKey, recovered);
     if (!missing.length) return;
     const [newest] = replies[jobs.length]![1] as [string, string[]][];
     this.#open = { missing, until: newest?.[0] ?? '0-0', maxLen: (replies[jobs.length + 1]![1] as string | null) ?? undefined };
@@ -118,7 +134,9 @@ export function eventsLostError(jobs: number, taskIndex: number, eventsKey: stri
   const cap = maxLen ? `about ${maxLen} entries` : 'its cap';
   return new ClusterError(
     'ERR_CLUSTER_EVENTS_LOST',
-    `${jobs} job${jobs === 1 ? '' : 's'} of this run finished, but ${jobs === 1 ? 'its result was' : 'their results were'} trimmed from the events stream ${eventsKey} (kept to ${cap}) before this client read ${jobs === 1 ? 'it' : 'them'}, so the run cannot complete. `
+    `${jobs} job${jobs === 1 ? '' : 's'} of this run finished, but ${jobs === 1 ? 'its result is' : 'their results are'} gone: `
+      + `${jobs === 1 ? 'its event was' : 'their events were'} trimmed from the events stream ${eventsKey} (kept to ${cap}) before this client read ${jobs === 1 ? 'it' : 'them'}, `
+      + `and ${jobs === 1 ? 'the job was' : 'the jobs were'} removed from Redis (finished jobs stay ${FINISHED_KEEP_S / 60} minutes, unless something else removes them), so the run cannot complete. `
       + 'The client fell behind: keep its event loop free while a run is going, have fewer jobs outstanding at once (the `inFlight` option of pmap), '
       + 'share the queue between fewer clients, or raise the cap (the `eventsMaxLen` option of connectCluster).',
     { taskIndex },

@@ -35,7 +35,17 @@ export const STALLED_INTERVAL_MS = 1500;
  */
 export const MAX_STALLED_COUNT = 2;
 
-/** The events stream's approximate length cap (`streams.events.maxLen`). */
+/**
+ * How long a finished job stays in Redis if its client does not remove it
+ * (BullMQ's `removeOnComplete`/`removeOnFail` age). The client removes each
+ * job once it has read its result; until then the job keeps the result, for
+ * a client whose events were trimmed from the stream to read it there. A
+ * client that vanished leaves its finished jobs this long (BullMQ removes
+ * them as later jobs finish).
+ */
+export const FINISHED_KEEP_S = 60 * 60;
+
+/** The events stream's approximate length cap (`streams.events.maxLen`), unless `eventsMaxLen` says otherwise. */
 export const EVENTS_MAX_LEN = 10_000;
 
 /** The wait between two attempts of a job that failed (`backoff`). */

@@ -8,6 +8,7 @@ import { getNumberOfCores } from '../index.js';
 import { parseClusterUrl } from './cluster-url.js';
 import { openRedis, watchConnections } from './connection.js';
 import { ClusterError, failureReason } from './errors.js';
+import { removeIfAbandoned } from './finished-jobs.js';
 import { ProcessPool } from './process-pool.js';
 import {
   CLOSE_GRACE_MS, DEFAULT_QUEUE, EVENTS_MAX_LEN, KEY_PREFIX, LOCK_DURATION_MS, MAX_STALLED_COUNT, STALLED_INTERVAL_MS,
@@ -93,6 +94,11 @@ export async function startWorker(url: string, options: WorkerOptions = {}): Pro
   } as ConstructorParameters<typeof Worker>[2]);
   // Errors are reported through `closed` (a lost connection) or per job.
   worker.on('error', () => {});
+  // Finished jobs stay for their client to read, unless its run has ended.
+  const queueKey = `${KEY_PREFIX}:${options.queue ?? DEFAULT_QUEUE}`;
+  const removeAbandoned = (job: Job | undefined) => void (job && removeIfAbandoned(connection, queueKey, job).catch(() => undefined));
+  worker.on('completed', removeAbandoned);
+  worker.on('failed', removeAbandoned);
 
   let settle!: { resolve: () => void; reject: (error: Error) => void };
   const closed = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
