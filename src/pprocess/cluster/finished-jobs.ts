@@ -37,31 +37,36 @@ export function forgetJobsNow(commands: Redis, queueKey: string, jobIds: readonl
   if (jobIds.length) void forgetJobs(commands.pipeline(), queueKey, jobIds).exec().catch(() => undefined);
 }
 
-/** The sorted set of jobs whose run ended while they ran: the worker that finishes one removes it. */
+/** The sorted set of jobs whose run ended while they ran: the workers remove each once it has finished. */
 export function abandonedKey(queueKey: string): string {
   return `${queueKey}:abandoned`;
 }
 
 /**
  * Removes the jobs of a run that ended; those still running, which cannot
- * be removed yet, are marked abandoned, for their worker to remove them
- * when they finish (or, where one finished meanwhile, removed now).
+ * be removed yet, are marked abandoned, for the workers to remove them
+ * once they finish (or, where one finished meanwhile, removed now).
  */
 export async function removeJobs(commands: Redis, queue: Queue, queueKey: string, jobIds: readonly string[]): Promise<void> {
   const remove = (ids: readonly string[]) => Promise.all(ids.map((id) => queue.remove(id).then((n) => n === 1, () => false)));
   const removed = await remove(jobIds);
   const running = jobIds.filter((_, i) => !removed[i]);
   if (!running.length) return;
-  await commands.zadd(abandonedKey(queueKey), ...running.flatMap((id) => [Date.now(), id]));
-  // One that finished between the removal and the mark was not seen by its worker as abandoned.
+  await commands.zadd(abandonedKey(queueKey), ...running.flatMap((id) => [String(Date.now()), id]));
+  // One that finished between the removal and the mark can go now.
   const now = await remove(running);
   const gone = running.filter((_, i) => now[i]);
   if (gone.length) await commands.zrem(abandonedKey(queueKey), ...gone);
 }
 
-/** Removes `job` (just finished) if its run has ended, as `removeJobs` asked. */
-export async function removeIfAbandoned(connection: Redis, queueKey: string, job: { readonly id?: string | undefined; remove(): Promise<void> }): Promise<void> {
-  if (!job.id || (await connection.zscore(abandonedKey(queueKey), job.id)) === null) return;
-  await job.remove();
-  await connection.zrem(abandonedKey(queueKey), job.id);
+/**
+ * Removes the abandoned jobs that have finished (`remove` says whether it
+ * could: a running job cannot be removed), and forgets those that are gone.
+ */
+export async function sweepAbandoned(connection: Redis, queueKey: string, remove: (jobId: string) => Promise<boolean>): Promise<void> {
+  const ids = await connection.zrange(abandonedKey(queueKey), '0', '999');
+  if (!ids.length) return;
+  const removed = await Promise.all(ids.map(remove));
+  const gone = ids.filter((_, i) => removed[i]);
+  if (gone.length) await connection.zrem(abandonedKey(queueKey), ...gone);
 }

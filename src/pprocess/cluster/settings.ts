@@ -45,6 +45,9 @@ export const MAX_STALLED_COUNT = 2;
  */
 export const FINISHED_KEEP_S = 60 * 60;
 
+/** How often each worker removes finished jobs of runs that ended while the jobs ran (one command when there are none). */
+export const ABANDONED_SWEEP_MS = 1000;
+
 /** The events stream's approximate length cap (`streams.events.maxLen`), unless `eventsMaxLen` says otherwise. */
 export const EVENTS_MAX_LEN = 10_000;
 
