@@ -18,12 +18,12 @@ export interface ClusterOptions {
   /**
    * About how many entries the queue's events stream keeps (BullMQ's
    * `streams.events.maxLen`; it trims whole blocks of about 100 entries, so
-   * the stream may hold somewhat more). A client learns its results from
-   * this stream: one that falls further behind than this loses them, and
-   * its run fails with `ERR_CLUSTER_EVENTS_LOST` rather than waiting. Each
-   * job adds about three entries. The setting belongs to the queue: the
-   * client that connected last sets it for every client and worker of the
-   * queue.
+   * the stream may hold somewhat more). Each job adds about three. A client
+   * learns its results from this stream; one that falls further behind
+   * reads them from the finished jobs instead, which costs a round trip
+   * more, and fails with `ERR_CLUSTER_EVENTS_LOST` only where those are
+   * gone too (after an hour). The setting belongs to the queue: the client
+   * that connected last sets it for every client of the queue.
    *
    * @default 10000
    * @example
