@@ -21,7 +21,7 @@ export async function streamEnd(redis: Redis, key: string): Promise<string> {
 export interface RunEventsReading {
   /** A connection of its own, for blocking reads. */
   readonly blocking: Redis;
-  /** The connection that deletes read events. */
+  /** The connection that deletes read events and finished jobs. */
   readonly commands: Redis;
   readonly key: string;
   /** The queue's key prefix (`pprocess:<queue>`), for removing the jobs read. */
@@ -41,10 +41,10 @@ export interface RunEventsReading {
  * Reads the events of jobs whose ids start with `jobPrefix`, from after
  * `fromId`, handing each finished job to `onEvent`, until `done()` says so.
  * Read events of the run are deleted from the stream, and their finished
- * jobs from Redis (through `commands`), but for the latest event, which stays until a later one is read: while it
- * is there, the stream's first entry is at or before the last-read id, and
- * only trimming moves it past (what the audit looks for). Resolves with the
- * last id read.
+ * jobs from Redis (through `commands`), but for the latest event, which
+ * stays until a later one is read: while it is there, the stream's first
+ * entry is at or before the last-read id, and only trimming moves it past
+ * (what the audit looks for). Resolves with the last id read.
  */
 export async function readRunEvents(reading: RunEventsReading): Promise<string> {
   const { blocking, commands, key, queueKey, jobPrefix, onEvent, done, audit } = reading;
