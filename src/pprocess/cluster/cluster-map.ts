@@ -6,8 +6,10 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { AbortError } from '../index.js';
 import { ClusterError, ClusterRemoteError, errorOfFailure } from './errors.js';
+import { EventAudit, eventsLostError } from './event-audit.js';
+import { removeJobs } from './finished-jobs.js';
 import { deleteRunEvents, readRunEvents, streamEnd, type JobEvent } from './run-events.js';
-import { KEY_PREFIX, RETRY_DELAY_MS, SHARED_TTL_S } from './settings.js';
+import { FINISHED_KEEP_S, KEY_PREFIX, RETRY_DELAY_MS, SHARED_TTL_S } from './settings.js';
 import { pack, packText, unpackText, type JobData, type JobResult, type Outcome, type SharedRef, type TaskRef } from './wire.js';
 
 /** Options of `Cluster.pmap`. */
@@ -59,6 +61,9 @@ export interface ClusterMapOptions {
   inFlight?: number;
 }
 
+/** Finished jobs stay until their client has read them (it removes them then), or for `FINISHED_KEEP_S`. */
+const KEEP_FINISHED = { removeOnComplete: { age: FINISHED_KEEP_S }, removeOnFail: { age: FINISHED_KEEP_S } };
+
 /** What a map needs of its cluster. */
 export interface MapContext {
   readonly queue: Queue;
@@ -87,6 +92,8 @@ export class ClusterMap<T> implements AsyncIterable<T> {
   readonly #slots: Slot<T>[];
   readonly #runId = randomBytes(6).toString('hex');
   readonly #pending = new Set<number>();
+  /** Jobs below this index are in Redis (their addBulk has returned). */
+  #submitted = 0;
   #left: number;
   #failure: Error | undefined;
   #wake: (() => void) | undefined;
@@ -165,8 +172,26 @@ export class ClusterMap<T> implements AsyncIterable<T> {
     return Math.ceil(this.#elements.length / this.#options.chunkSize);
   }
 
+  get #queueKey(): string {
+    return `${KEY_PREFIX}:${this.#context.queueName}`;
+  }
+
   get #eventsKey(): string {
-    return `${KEY_PREFIX}:${this.#context.queueName}:events`;
+    return `${this.#queueKey}:events`;
+  }
+
+  // Watches the reads for events the stream trimmed before they were read.
+  #audit(prefix: string): EventAudit {
+    return new EventAudit({
+      commands: this.#context.commands,
+      eventsKey: this.#eventsKey,
+      queueKey: this.#queueKey,
+      outstanding: () => [...this.#pending].filter((job) => job < this.#submitted),
+      isOutstanding: (job) => this.#pending.has(job),
+      jobId: (job) => `${prefix}${job}`,
+      recover: (event) => this.#onEvent(event),
+      onLost: (jobs, maxLen) => this.fail(eventsLostError(jobs.length, Math.min(...jobs) * this.#options.chunkSize, this.#eventsKey, maxLen)),
+    });
   }
 
   async #run(): Promise<void> {
@@ -178,7 +203,17 @@ export class ClusterMap<T> implements AsyncIterable<T> {
     try {
       fromId = await streamEnd(commands, this.#eventsKey);
       if (this.#leading?.length) shared = await this.#storeShared();
-      const reading = readRunEvents(events, commands, this.#eventsKey, fromId, prefix, (event) => this.#onEvent(event), () => this.#left === 0 || this.#failure !== undefined);
+      const reading = readRunEvents({
+        blocking: events,
+        commands,
+        key: this.#eventsKey,
+        queueKey: this.#queueKey,
+        fromId,
+        jobPrefix: prefix,
+        onEvent: (event) => this.#onEvent(event),
+        done: () => this.#left === 0 || this.#failure !== undefined,
+        audit: this.#audit(prefix),
+      });
       submitting = this.#submit(shared);
       await Promise.all([reading, submitting]);
     } catch (error) {
@@ -225,10 +260,11 @@ export class ClusterMap<T> implements AsyncIterable<T> {
         batch.push({
           name: this.#task.exportName,
           data,
-          opts: { jobId: `${this.#runId}-${next}`, attempts: retries + 1, backoff: { type: 'fixed', delay: RETRY_DELAY_MS }, removeOnComplete: true, removeOnFail: true },
+          opts: { jobId: `${this.#runId}-${next}`, attempts: retries + 1, backoff: { type: 'fixed', delay: RETRY_DELAY_MS }, ...KEEP_FINISHED },
         });
       }
       await this.#context.queue.addBulk(batch);
+      this.#submitted = next;
     }
   }
 
@@ -266,7 +302,7 @@ export class ClusterMap<T> implements AsyncIterable<T> {
   // Removes the jobs still outstanding, the shared data and the run's events.
   async #cleanUp(shared: SharedRef | undefined, fromId: string, prefix: string): Promise<void> {
     const { queue, commands } = this.#context;
-    await Promise.all([...this.#pending].map((job) => queue.remove(`${prefix}${job}`).catch(() => 0)));
+    await removeJobs(commands, queue, this.#queueKey, [...this.#pending].map((job) => `${prefix}${job}`));
     if (shared) await commands.del(shared.key);
     await deleteRunEvents(commands, this.#eventsKey, fromId, prefix);
   }

@@ -22,6 +22,22 @@ export interface ClusterOptions {
    * ```
    */
   queue?: string;
+  /**
+   * About how many entries the queue's events stream keeps (BullMQ's
+   * `streams.events.maxLen`; it trims whole blocks of about 100 entries, so
+   * the stream may hold somewhat more). Each job adds about three. A client
+   * learns its results from this stream; one that falls further behind
+   * reads them from the finished jobs instead, which costs a round trip
+   * more, and fails with `ERR_CLUSTER_EVENTS_LOST` only where those are
+   * gone too (after an hour). The setting belongs to the queue: the client
+   * that connected last sets it for every client of the queue.
+   *
+   * @default 10000
+   * @example
+   * // Many clients, or clients whose event loop is often busy, share this queue:
+   * await connectCluster(url, { eventsMaxLen: 100_000 });
+   */
+  eventsMaxLen?: number;
 }
 
 /**
@@ -37,11 +53,15 @@ export interface ClusterOptions {
  */
 export async function connectCluster(url: string, options: ClusterOptions = {}): Promise<Cluster> {
   const address = parseClusterUrl(url);
+  const maxLen = options.eventsMaxLen ?? EVENTS_MAX_LEN;
+  if (!Number.isInteger(maxLen) || maxLen < 1) {
+    throw Object.assign(new RangeError(`connectCluster(): eventsMaxLen must be a positive integer, got ${String(maxLen)}`), { code: 'ERR_OUT_OF_RANGE' });
+  }
   const commands = await openRedis(address, 'commands');
   try {
     const { Queue } = await import('bullmq');
     const queueName = options.queue ?? DEFAULT_QUEUE;
-    const queue = new Queue(queueName, { connection: commands, prefix: KEY_PREFIX, streams: { events: { maxLen: EVENTS_MAX_LEN } } });
+    const queue = new Queue(queueName, { connection: commands, prefix: KEY_PREFIX, streams: { events: { maxLen } } });
     queue.on('error', () => {});
     await queue.waitUntilReady();
     return new Cluster(address, commands, queue, queueName);

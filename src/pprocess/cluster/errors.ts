@@ -23,7 +23,9 @@ export type ClusterErrorCode =
   /** Workers died while holding the job more often than allowed. */
   | 'ERR_CLUSTER_STALLED'
   /** A job failed for another reason on every attempt. */
-  | 'ERR_CLUSTER_JOB_FAILED';
+  | 'ERR_CLUSTER_JOB_FAILED'
+  /** Events of the run's jobs were trimmed from the events stream before the client read them: their results are gone. */
+  | 'ERR_CLUSTER_EVENTS_LOST';
 
 /** An error of the cluster executor or worker; `taskIndex` names the task where one failed. */
 export class ClusterError extends PProcessError<ClusterErrorCode> {

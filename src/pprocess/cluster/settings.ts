@@ -35,7 +35,20 @@ export const STALLED_INTERVAL_MS = 1500;
  */
 export const MAX_STALLED_COUNT = 2;
 
-/** The events stream's approximate length cap (`streams.events.maxLen`). */
+/**
+ * How long a finished job stays in Redis if its client does not remove it
+ * (BullMQ's `removeOnComplete`/`removeOnFail` age). The client removes each
+ * job once it has read its result; until then the job keeps the result, for
+ * a client whose events were trimmed from the stream to read it there. A
+ * client that vanished leaves its finished jobs this long (BullMQ removes
+ * them as later jobs finish).
+ */
+export const FINISHED_KEEP_S = 60 * 60;
+
+/** How often each worker removes finished jobs of runs that ended while the jobs ran (one command when there are none). */
+export const ABANDONED_SWEEP_MS = 1000;
+
+/** The events stream's approximate length cap (`streams.events.maxLen`), unless `eventsMaxLen` says otherwise. */
 export const EVENTS_MAX_LEN = 10_000;
 
 /** The wait between two attempts of a job that failed (`backoff`). */

@@ -8,9 +8,10 @@ import { getNumberOfCores } from '../index.js';
 import { parseClusterUrl } from './cluster-url.js';
 import { openRedis, watchConnections } from './connection.js';
 import { ClusterError, failureReason } from './errors.js';
+import { sweepAbandoned } from './finished-jobs.js';
 import { ProcessPool } from './process-pool.js';
 import {
-  CLOSE_GRACE_MS, DEFAULT_QUEUE, EVENTS_MAX_LEN, KEY_PREFIX, LOCK_DURATION_MS, MAX_STALLED_COUNT, STALLED_INTERVAL_MS,
+  ABANDONED_SWEEP_MS, CLOSE_GRACE_MS, DEFAULT_QUEUE, EVENTS_MAX_LEN, KEY_PREFIX, LOCK_DURATION_MS, MAX_STALLED_COUNT, STALLED_INTERVAL_MS,
 } from './settings.js';
 import { TaskPolicy } from './task-policy.js';
 import { isJobData, type JobData, type JobResult } from './wire.js';
@@ -71,7 +72,7 @@ export async function startWorker(url: string, options: WorkerOptions = {}): Pro
   }
   const policy = new TaskPolicy(options.allow ?? []);
   const connection = await openRedis(address, 'blocking');
-  const { Worker, UnrecoverableError } = await import('bullmq');
+  const { Worker, UnrecoverableError, Job: JobClass } = await import('bullmq');
   const pool = new ProcessPool(concurrency);
   const host = hostname();
 
@@ -114,6 +115,7 @@ export async function startWorker(url: string, options: WorkerOptions = {}): Pro
   } as ConstructorParameters<typeof Worker>[2]);
   // Errors are reported through `closed` (a lost connection) or per job.
   worker.on('error', () => {});
+  const stopSweeping = sweepAbandonedJobs(worker, JobClass, connection, `${KEY_PREFIX}:${options.queue ?? DEFAULT_QUEUE}`);
 
   let settle!: { resolve: () => void; reject: (error: Error) => void };
   const closed = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
@@ -121,6 +123,7 @@ export async function startWorker(url: string, options: WorkerOptions = {}): Pro
   const shutdown = (force: boolean, error?: Error): Promise<void> => {
     closing ??= (async () => {
       stopWatch();
+      stopSweeping();
       // Redis is gone: end the connection first, so that nothing waits for it to come back.
       if (error) connection.disconnect();
       // Without Redis, BullMQ's close has nothing left to wait for but its own time-outs.
@@ -144,6 +147,24 @@ export async function startWorker(url: string, options: WorkerOptions = {}): Pro
     closed,
     close: () => shutdown(false),
   };
+}
+
+// Finished jobs stay for their client to read; those of runs that ended
+// while they ran are removed here, a moment after they finish.
+function sweepAbandonedJobs(worker: Worker, JobClass: typeof Job, connection: import('ioredis').Redis, queueKey: string): () => void {
+  const remove = async (id: string) => {
+    const job = await JobClass.fromId(worker, id);
+    // A running job is locked, and its removal throws.
+    return job ? job.remove().then(() => true, () => false) : true;
+  };
+  let sweeping = false;
+  const timer = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    void sweepAbandoned(connection, queueKey, remove).catch(() => undefined).finally(() => (sweeping = false));
+  }, ABANDONED_SWEEP_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 // Waits for `promise`, or `ms` at most (its failure is not this caller's concern).
