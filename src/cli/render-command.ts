@@ -3,17 +3,16 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, Option } from 'commander';
-import { getNumberOfCores, prestart } from '../pprocess/index.js';
-import { parseClusterUrl } from '../pprocess/cluster/cluster-url.js';
+import { getNumberOfCores } from '../pprocess/cores.js';
 import { MAX_PROCS, MAX_SEED, MAX_SIZE } from '../raytracer/limits.js';
-import { DEFAULT_STRATEGY, EXECUTORS, STRATEGIES, type StrategyName } from '../raytracer/render/strategies/index.js';
+import { DEFAULT_STRATEGY, describeStrategy, STRATEGIES, type StrategyName } from '../raytracer/render/strategies/index.js';
 import { shippedScenes } from '../raytracer/scene/shipped-scenes.js';
+import { clusterOption } from './cluster-option.js';
 import { interruptible } from './interrupt.js';
 import { integerIn } from './number-option.js';
 import { DEFAULT_OUTPUT_DIR, resolveOutput } from './output-path.js';
 import { createProgress, formatSeconds } from './progress.js';
 import { reportTimings } from './render-timings.js';
-import { clusterUrl } from './worker-command.js';
 
 /** The scene rendered when none is named: the showcase shipped in `scenes/`. */
 export const DEFAULT_SCENE = fileURLToPath(new URL('../../scenes/showcase.json', import.meta.url));
@@ -61,7 +60,7 @@ export function renderCommand(): Command {
     .option('-o, --out <file>', `the image file, or a directory for <scene>.<ext> (default: ${DEFAULT_OUTPUT_DIR}/<scene>.tiff)`)
     .addOption(new Option('-f, --format <format>', 'image format (default: from the --out extension, else tiff)').choices(['tiff', 'tif', 'png']))
     .option('-q, --quiet', 'print nothing but errors')
-    .option('--cluster <url>', 'render on the workers of this cluster instead (see docs/cluster.md)', clusterUrl)
+    .addOption(clusterOption('render on the workers of this cluster instead (see docs/cluster.md)'))
     .addHelpText('after', strategiesHelp() + EXAMPLES)
     .action(async (scenePath: string, options: RenderCommandOptions) => {
       await runRender(scenePath, options);
@@ -71,7 +70,7 @@ export function renderCommand(): Command {
 // One line per strategy, for --help.
 function strategiesHelp(): string {
   const width = Math.max(...STRATEGIES.map((name) => name.length));
-  const lines = STRATEGIES.map((name) => `  ${name.padEnd(width)}  ${EXECUTORS[name].description}`);
+  const lines = STRATEGIES.map((name) => `  ${name.padEnd(width)}  ${describeStrategy(name)}`);
   return `\nStrategies:\n${lines.join('\n')}\n`;
 }
 
@@ -81,13 +80,15 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
   // and checks the scene: booting is the longest wait before the first row.
   const early = options.strategy !== 'serial' && options.cluster === undefined;
   // A process that fails to boot is not lost: start() launches another and reports its failure.
-  if (early) prestart(Math.min(options.procs, options.height ?? options.procs), { refill: false }).catch(() => {});
+  // The library is loaded here, not with the command line: a serial render does without it.
+  const library = early ? import('../pprocess/index.js') : undefined;
+  void library?.then(({ prestart }) => prestart(Math.min(options.procs, options.height ?? options.procs), { refill: false })).catch(() => {});
   try {
     // Ctrl-C from the start: the processes boot at once, before the scene is even read.
     await interruptible('no image written', (signal) => renderFile(scenePath, options, signal));
   } finally {
     // Those a failed command did not use.
-    if (early) await prestart(0);
+    if (library) await (await library).prestart(0);
   }
 }
 
@@ -118,7 +119,7 @@ async function renderFile(scenePath: string, options: RenderCommandOptions, sign
   const { strategy } = options;
   const procs = strategy === 'serial' ? 1 : Math.min(options.procs, scene.height);
   const size = `${scene.width}×${scene.height}`;
-  const how = options.cluster ? `cluster ${parseClusterUrl(options.cluster).display}` : `${procs} process${procs === 1 ? '' : 'es'}, strategy ${strategy}`;
+  const how = options.cluster ? `cluster ${(await import('../pprocess/cluster/cluster-url.js')).parseClusterUrl(options.cluster).display}` : `${procs} process${procs === 1 ? '' : 'es'}, strategy ${strategy}`;
   const stderr = process.stderr;
   if (!options.quiet) stderr.write(`Rendering ${scenePath}: ${size}, ${how}\n`);
   const progress = options.quiet ? undefined : createProgress({ total: scene.height, stream: stderr });
