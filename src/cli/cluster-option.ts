@@ -32,7 +32,8 @@ export async function prepareClusterOption(command: Command): Promise<void> {
   const option = command.options.find((candidate) => candidate.long === '--cluster');
   if (!option) return;
   const { CLUSTER_URL_FORMS, parseClusterUrl } = await import('../pprocess/cluster/cluster-url.js');
-  option.description = (describers.get(option) ?? ((): string => option.description))(CLUSTER_URL_FORMS);
+  const describe = describers.get(option);
+  if (describe) option.description = describe(CLUSTER_URL_FORMS);
   option.argParser((value: string) => {
     try {
       parseClusterUrl(value);
