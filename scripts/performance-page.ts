@@ -1,16 +1,16 @@
 // Writes docs/performance.md from the benchmarks' JSON: output/bench.json
 // (`pprocess-raytracer bench`) and output/bench-library.json
-// (dist/bench/library/main.js), and copies the render chart beside it. The
+// (bench-build/library/main.js), and copies the render chart beside it. The
 // page is generated, never edited: `npm run bench && npm run docs:performance`.
 //
 //   npx tsx scripts/performance-page.ts [--render output/bench.json] [--library output/bench-library.json] [--out docs/performance.md]
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LibraryReport } from '../src/bench/library/format-library.js';
-import type { DefaultsRow } from '../src/bench/library/default-rows.js';
-import type { RateResult } from '../src/bench/library/rates.js';
-import type { RenderBenchReport } from '../src/bench/render/report.js';
+import type { LibraryReport } from '../bench/library/format-library.js';
+import type { DefaultsRow } from '../bench/library/default-rows.js';
+import type { RateResult } from '../bench/library/rates.js';
+import type { RenderBenchReport } from '../src/render-bench/report.js';
 
 type Machine = RenderBenchReport['machine'];
 type LibraryFile = LibraryReport & { readonly kind: string; readonly date: string; readonly machine: Machine };
@@ -88,7 +88,7 @@ function librarySection(report: LibraryFile): string[] {
   return [
     '## The library',
     '',
-    `\`node dist/bench/library/main.js\`: medians of ${report.repeat} interleaved rounds (time to first result: at least 10).`,
+    `\`node bench-build/library/main.js\`: medians of ${report.repeat} interleaved rounds (time to first result: at least 10).`,
     '',
     ...(defaults ? defaultsSection(defaults) : []),
     ...(tiny ? tinySection(tiny) : []),

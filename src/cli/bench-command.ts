@@ -3,7 +3,7 @@
 // table, output/bench.json and the speedup chart.
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
-import { MAX_REPEAT } from '../bench/interleave.js';
+import { MAX_REPEAT } from '../render-bench/interleave.js';
 import { getNumberOfCores } from '../pprocess/cores.js';
 import { MAX_PROCS, MAX_SIZE } from '../raytracer/limits.js';
 import type { StrategyName } from '../raytracer/render/strategies/index.js';

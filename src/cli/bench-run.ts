@@ -4,9 +4,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeChart } from '../bench/render/chart.js';
-import { runRenderBench } from '../bench/render/run-render-bench.js';
-import { formatTable } from '../bench/render/table.js';
+import { writeChart } from '../render-bench/chart.js';
+import { runRenderBench } from '../render-bench/run-render-bench.js';
+import { formatTable } from '../render-bench/table.js';
 import { loadScene, parseScene } from '../raytracer/index.js';
 import type { StrategyName } from '../raytracer/render/strategies/index.js';
 

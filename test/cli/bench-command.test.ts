@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { TABLE_COLUMNS } from '../../src/bench/render/table.js';
+import { TABLE_COLUMNS } from '../../src/render-bench/table.js';
 import { scenePath } from '../raytracer/helpers/scenes.js';
 import { runCli } from './helpers.js';
 

@@ -1,9 +1,9 @@
-// An ephemeral redis-server for tests (see src/bench/cluster/redis-server.ts).
+// An ephemeral redis-server for tests (see bench/cluster/redis-server.ts).
 // Where redis-server is missing, the tests that need it are skipped, saying
 // how to install it; under CI (CI=true) they fail instead.
 import { Redis } from 'ioredis';
 import { describe } from 'vitest';
-import { hasRedisServer, INSTALL_HINT, startRedisServer, type RedisServer as Server } from '../../src/bench/cluster/redis-server.js';
+import { hasRedisServer, INSTALL_HINT, startRedisServer, type RedisServer as Server } from '../../bench/cluster/redis-server.js';
 
 /** A running redis-server, and a way to look inside. */
 export interface RedisServer extends Server {

@@ -29,10 +29,10 @@ const installed = () => join(packed.project, 'node_modules', 'pprocess');
 
 describe('the tarball', () => {
   test('holds the build with its types, the scenes and the licence texts, and no source maps, sources or lab tools', () => {
-    for (const file of ['dist/pprocess/index.js', 'dist/pprocess/index.d.ts', 'dist/raytracer/index.js', 'dist/raytracer/index.d.ts', 'dist/cli.js', 'scenes/pygmy.json', 'LICENSE', 'README.md']) {
+    for (const file of ['dist/pprocess/index.js', 'dist/pprocess/index.d.ts', 'dist/raytracer/index.js', 'dist/raytracer/index.d.ts', 'dist/cli.js', 'dist/render-bench/run-render-bench.js', 'scenes/pygmy.json', 'LICENSE', 'README.md']) {
       expect(packed.files).toContain(file);
     }
-    expect(packed.files.filter((file) => file.endsWith('.map') || /^(src|test|bench|examples)\//.test(file) || /^dist\/bench\/(library|profile)\//.test(file))).toEqual([]);
+    expect(packed.files.filter((file) => file.endsWith('.map') || /^(src|test|bench|bench-build|examples|dist\/bench)\//.test(file))).toEqual([]);
     expect(packed.files.filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(installed(), file), 'utf8')).filter((js) => js.includes('sourceMappingURL'))).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
-import { reportFixture } from '../bench/render/report-fixture.js';
+import { reportFixture } from '../render-bench/report-fixture.js';
 import { outcome, repoRoot } from '../helpers/processes.js';
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;

@@ -102,6 +102,8 @@ export interface ReplayPlan {
   /** The creator's Math.random seed, and how many numbers it had drawn at its create() call. */
   seed: number;
   draws: number;
-  /** Where the creator made each earlier create() call, by call number: the replay must pass the same way. */
-  sites: Record<number, string>;
+  /** Where the creator made its create() calls so far, each place once (a loop makes them all in one). */
+  siteNames: string[];
+  /** Which of `siteNames` each earlier create() call was made at, by call number less one: the replay must pass the same way. */
+  siteOf: number[];
 }

@@ -12,15 +12,50 @@ import { pack, packText, unpackText, type JobData, type JobResult, type Outcome,
 
 /** Options of `Cluster.pmap`. */
 export interface ClusterMapOptions {
-  /** Elements per job (default 1): many tiny tasks go faster a chunk at a time. */
+  /**
+   * Elements per job (default 1): many tiny tasks go faster a chunk at a time.
+   * @default 1
+   * @example
+   * ```ts
+   * const doubled = cluster.pmap(makeParallel(import.meta.url, double), items, { chunkSize: 100 });
+   * ```
+   */
   chunkSize?: number;
-  /** The most time one attempt of a job may take, in milliseconds; its process is then killed. */
+  /**
+   * The most time one attempt of a job may take, in milliseconds; its process is then killed.
+   * @default no limit
+   * @example
+   * ```ts
+   * const frames = cluster.pmap(makeParallel(import.meta.url, renderFrame), scenes, { timeoutMs: 60_000 });
+   * ```
+   */
   timeoutMs?: number;
-  /** Further attempts of a job that failed (its process died or overran `timeoutMs`); default 0. A task's exception is not retried. */
+  /**
+   * Further attempts of a job that failed (its process died or overran `timeoutMs`); default 0. A task's exception is not retried.
+   * @default 0
+   * @example
+   * ```ts
+   * const frames = cluster.pmap(makeParallel(import.meta.url, renderFrame), scenes, { timeoutMs: 60_000, retries: 2 });
+   * ```
+   */
   retries?: number;
-  /** Cancels the run: outstanding jobs are removed and reading rejects with an `AbortError`. */
+  /**
+   * Cancels the run: outstanding jobs are removed and reading rejects with an `AbortError`.
+   * @default none: the run goes on until every job is done
+   * @example
+   * ```ts
+   * const doubled = cluster.pmap(makeParallel(import.meta.url, double), items, { signal: AbortSignal.timeout(600_000) });
+   * ```
+   */
   signal?: AbortSignal;
-  /** The most jobs waiting or running at once (default 512). */
+  /**
+   * The most jobs waiting or running at once (default 512).
+   * @default 512
+   * @example
+   * ```ts
+   * const doubled = cluster.pmap(makeParallel(import.meta.url, double), items, { inFlight: 64 });
+   * ```
+   */
   inFlight?: number;
 }
 

@@ -13,7 +13,14 @@ import type { TaskRef } from './wire.js';
 
 /** Options of `connectCluster`. */
 export interface ClusterOptions {
-  /** The queue shared with the workers (default `tasks`). */
+  /**
+   * The queue shared with the workers (default `tasks`).
+   * @default 'tasks'
+   * @example
+   * ```ts
+   * await using cluster = await connectCluster('redis://localhost:6379', { queue: 'renders' });
+   * ```
+   */
   queue?: string;
 }
 

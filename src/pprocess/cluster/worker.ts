@@ -17,11 +17,32 @@ import { isJobData, type JobData, type JobResult } from './wire.js';
 
 /** Options of `startWorker`. */
 export interface WorkerOptions {
-  /** Jobs run at once, each in its own created process (default: `getNumberOfCores()`). */
+  /**
+   * Jobs run at once, each in its own created process (default: `getNumberOfCores()`).
+   * @default getNumberOfCores()
+   * @example
+   * ```ts
+   * const worker = await startWorker('redis://localhost:6379', { concurrency: 2 });
+   * ```
+   */
   concurrency?: number;
-  /** Modules beyond this package that jobs may name: absolute paths or package specifiers. */
+  /**
+   * Modules beyond this package that jobs may name: absolute paths or package specifiers.
+   * @default [] (only this package's own modules)
+   * @example
+   * ```ts
+   * const worker = await startWorker('redis://localhost:6379', { allow: ['/srv/app/dist/tasks.js', 'my-tasks'] });
+   * ```
+   */
   allow?: readonly string[];
-  /** The queue to take jobs from (default `tasks`); clients must use the same. */
+  /**
+   * The queue to take jobs from (default `tasks`); clients must use the same.
+   * @default 'tasks'
+   * @example
+   * ```ts
+   * const worker = await startWorker('redis://localhost:6379', { queue: 'renders' });
+   * ```
+   */
   queue?: string;
 }
 

@@ -13,13 +13,25 @@ export const MAX_RETRIES = 100;
 
 /** Options of an `Exchange` (and of `Queue`, `Map` and `pmap`). */
 export interface ExchangeOptions {
-  /** Channels to watch from the start. */
+  /**
+   * Channels to watch from the start.
+   * @default none: add them later with `add(channel)`
+   * @example
+   * ```ts
+   * const calc = task(import.meta.url, calculate);
+   * const exchange = new Exchange({ channels: [start(calc, 1), start(calc, 2)] });
+   * ```
+   */
   channels?: Iterable<Channel>;
   /**
    * The most processes running at once (a positive integer, at most 1,024);
    * no limit when omitted. Above 64 (or 16 times the number of cores), a
    * warning says that processes will mostly wait for a core.
-   * @example `new Map({ limit: 4 })`
+   * @default no limit (for `pmap`, `getNumberOfCores()`)
+   * @example
+   * ```ts
+   * const results = new Map({ limit: 4 });
+   * ```
    */
   limit?: number;
   /**
@@ -29,6 +41,10 @@ export interface ExchangeOptions {
    * channel, as in the original), `false` for none (each task its own
    * process visit).
    * @default reuse for plain functions (`makeParallel`, `makeReusable`, `Map.call`, `pmap`), not for `task()`s
+   * @example
+   * ```ts
+   * const squares = pmap(makeParallel(import.meta.url, square), [1, 2, 3], { reuse: false });
+   * ```
    */
   reuse?: boolean;
   /**
@@ -37,6 +53,10 @@ export interface ExchangeOptions {
    * back to the creator's pool after their work anyway, modules loaded.
    * Waiting processes do not count as unfinished work.
    * @default false
+   * @example
+   * ```ts
+   * const results = new Map({ limit: 2, keepAlive: true });
+   * ```
    */
   keepAlive?: boolean;
   /**
@@ -44,7 +64,11 @@ export interface ExchangeOptions {
    * wait in its channel while it works, so it starts the next task the
    * moment it sends a result, instead of idling for a round trip.
    * @default adaptive: 1 for tasks of 20 ms or more, else as many as take about 1 ms, as measured (2 to 32)
-   * @example `pmap(fn, items, { inFlight: 8 })` for very many tiny tasks
+   * @example
+   * ```ts
+   * // Very many tiny tasks: each process holds 8 at a time.
+   * const doubled = pmap(makeParallel(import.meta.url, double), items, { inFlight: 8 });
+   * ```
    */
   inFlight?: number;
   /**
@@ -52,12 +76,29 @@ export interface ExchangeOptions {
    * Python's `maxtasksperchild`; `1` gives every task a brand-new process.
    * Module-level state lives as long as a process.
    * @default unlimited (`PPROCESS_MAX_TASKS_PER_PROCESS` sets the default)
-   * @example `new Map({ maxTasksPerProcess: 1 })`
+   * @example
+   * ```ts
+   * const results = new Map({ maxTasksPerProcess: 1 });
+   * ```
    */
   maxTasksPerProcess?: number;
-  /** A process may send many values; queued work starts when a process ends. */
+  /**
+   * A process may send many values; queued work starts when a process ends.
+   * @default false
+   * @example
+   * ```ts
+   * const exchange = new Exchange({ continuous: true });
+   * ```
+   */
   continuous?: boolean;
-  /** Close channels when they are removed (default `true`). */
+  /**
+   * Close channels when they are removed (default `true`).
+   * @default true
+   * @example
+   * ```ts
+   * const exchange = new Exchange({ autoclose: false });
+   * ```
+   */
   autoclose?: boolean;
   /**
    * The longest a task may run, in milliseconds, counted from when it starts
@@ -65,18 +106,32 @@ export interface ExchangeOptions {
    * and loading of the task's module, do not count (with `continuous`, the
    * whole life of the task does). Past it, the process is killed and the task
    * fails with a `TimeoutError`.
+   * @default no limit
+   * @example
+   * ```ts
+   * const results = new Map({ timeoutMs: 10_000 });
+   * ```
    */
   timeoutMs?: number;
   /**
    * Cancels the work: queued work is dropped, running processes are told
    * (their channel's `signal` aborts) and then ended, and waiting calls
    * reject with an `AbortError`.
+   * @default none: the work runs to its end
+   * @example
+   * ```ts
+   * const results = new Map({ signal: AbortSignal.timeout(60_000) });
+   * ```
    */
   signal?: AbortSignal;
   /**
    * How many times to re-run, on a fresh process, a task whose process died
    * (at most 100).
    * @default 0
+   * @example
+   * ```ts
+   * const results = new Map({ retries: 2 });
+   * ```
    */
   retries?: number;
 }

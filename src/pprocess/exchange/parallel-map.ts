@@ -37,7 +37,10 @@ export interface CallOptions {
    * one at a time and stream as each is ready. With `timeoutMs`, which
    * bounds each element's own time, the default is 1.
    * @default adaptive (1 with `timeoutMs`)
-   * @example `pmap(fn, items, { chunkSize: 100 })`
+   * @example
+   * ```ts
+   * const doubled = pmap(makeParallel(import.meta.url, double), items, { chunkSize: 100 });
+   * ```
    */
   chunkSize?: number | 'auto';
 }

@@ -21,6 +21,11 @@ export interface BackgroundOptions {
    * A file that receives the background process's standard output and error
    * (appended to; created readable by its owner only). By default they are
    * discarded: the process is detached from the creator's terminal.
+   * @default none: the output is discarded
+   * @example
+   * ```ts
+   * const startJob = backgroundCallable('/tmp/job.sock', makeParallel(import.meta.url, crunch), { log: '/tmp/job.log' });
+   * ```
    */
   log?: string;
 }

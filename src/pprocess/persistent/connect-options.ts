@@ -7,6 +7,11 @@ export interface ConnectOptions {
   /**
    * Cancels the connection attempt: it rejects with an `AbortError`
    * (`ABORT_ERR`) and gives up its place, so the next client is served.
+   * @default none: it waits until served or `timeoutMs`
+   * @example
+   * ```ts
+   * const channel = await connectPersistent('/tmp/job.sock', { signal: controller.signal });
+   * ```
    */
   signal?: AbortSignal;
   /**
@@ -14,6 +19,10 @@ export interface ConnectOptions {
    * another client holds the background process, for instance): rejects with
    * a `SocketAddressError` with code `ETIMEDOUT`, and gives up its place.
    * @default no limit
+   * @example
+   * ```ts
+   * const channel = await connectPersistent('/tmp/job.sock', { timeoutMs: 5_000 });
+   * ```
    */
   timeoutMs?: number;
 }

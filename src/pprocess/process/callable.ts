@@ -25,6 +25,14 @@ type AnyFunction = (...args: never[]) => unknown;
 type ArgsAfterChannel<F> = F extends (channel: Channel, ...args: infer A) => unknown ? A : unknown[];
 
 /**
+ * Names an exported function by its export's name, untyped (see the other
+ * signature).
+ *
+ * @param moduleUrl The module exporting the function: `import.meta.url`, a `file:` URL or an absolute path.
+ * @param exportName The export's name.
+ */
+export function task(moduleUrl: string | URL, exportName: string): AnyCallable;
+/**
  * Names an exported function so that a created process can import and call
  * it. The function is parallel-aware: it receives a `Channel` first, then the
  * arguments given to `start()`.
@@ -35,9 +43,8 @@ type ArgsAfterChannel<F> = F extends (channel: Channel, ...args: infer A) => unk
  * ```
  *
  * @param moduleUrl The module exporting the function: `import.meta.url`, a `file:` URL or an absolute path.
- * @param fn The exported function (its `name` is the export looked up) or the export's name.
+ * @param fn The exported function; its `name` is the export looked up.
  */
-export function task(moduleUrl: string | URL, exportName: string): AnyCallable;
 export function task<F extends AnyFunction>(moduleUrl: string | URL, fn: F): Callable<ArgsAfterChannel<F>>;
 export function task(moduleUrl: string | URL, fn: AnyFunction | string): AnyCallable {
   return makeCallable(moduleUrl, fn, 'channel', 'task');

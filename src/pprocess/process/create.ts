@@ -54,9 +54,9 @@ export function channelFor(step: Exclude<CreateStep, { kind: 'replayed' }>, opti
 
 /** The plan of the replay that a create() call starts. */
 export function replayPlanFor(step: Extract<CreateStep, { kind: 'spawn' }>): ReplayPlan {
-  const { pids, sites } = replayState();
+  const { pids, siteNames, siteOf } = replayState();
   const random = replayRandom();
-  return { target: step.call, site: step.site, pids: { ...pids }, sites: { ...sites }, seed: random.seed, draws: random.draws };
+  return { target: step.call, site: step.site, pids: { ...pids }, siteNames: [...siteNames], siteOf: [...siteOf], seed: random.seed, draws: random.draws };
 }
 
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';

@@ -14,6 +14,11 @@ export interface PrestartOptions {
   /**
    * Accepted for compatibility and no longer needed: processes go back to
    * the pool after each task, so none has to be started in a taken one's place.
+   * @default true (it has no effect either way)
+   * @example
+   * ```ts
+   * await prestart(4, { refill: false });
+   * ```
    */
   refill?: boolean;
 }

@@ -19,8 +19,9 @@ interface ReplayState {
   reached: boolean;
   /** Pids returned by the top-level create() calls so far, by call number (in the creator). */
   pids: Record<number, number>;
-  /** Where each create() call so far was made, by call number (in the creator). */
-  sites: Record<number, string>;
+  /** Where the create() calls so far were made, each place once, and which of them each call was made at (in the creator). */
+  siteNames: string[];
+  siteOf: number[];
   /** In a replay: the channel its own create() returns. */
   channel?: Channel;
 }
@@ -35,7 +36,7 @@ export const REPLAY_ENV = 'PPROCESS_REPLAY';
 /** The process-wide replay state. */
 export function replayState(): ReplayState {
   const global = globalThis as typeof globalThis & { [STATE]?: ReplayState };
-  global[STATE] ??= { count: 0, plan: undefined, reached: false, pids: {}, sites: {} };
+  global[STATE] ??= { count: 0, plan: undefined, reached: false, pids: {}, siteNames: [], siteOf: [] };
   replayRandom();
   return global[STATE];
 }
@@ -43,7 +44,7 @@ export function replayState(): ReplayState {
 /** Makes this process a replay of `plan`, whose own create() returns `channel`. */
 export function beginReplay(plan: ReplayPlan, channel: Channel | undefined): void {
   const state = replayState();
-  Object.assign(state, { count: 0, plan, reached: false, pids: {}, sites: {}, channel });
+  Object.assign(state, { count: 0, plan, reached: false, pids: {}, siteNames: [], siteOf: [], channel });
   replayRandom().reseed(plan.seed);
 }
 
@@ -65,7 +66,9 @@ export function nextCreateStep(): CreateStep {
   const site = callSite();
   const plan = state.plan;
   if (!plan) {
-    state.sites[call] = site;
+    let name = state.siteNames.lastIndexOf(site);
+    if (name < 0) name = state.siteNames.push(site) - 1;
+    state.siteOf.push(name);
     return { kind: 'spawn', call, site };
   }
   if (state.reached) {
@@ -74,7 +77,7 @@ export function nextCreateStep(): CreateStep {
         'fork-style create() cannot be nested, so that processes cannot multiply without bound: use start() in created processes',
     );
   }
-  const expected = call < plan.target ? plan.sites[call] : plan.site;
+  const expected = call < plan.target ? plan.siteNames[plan.siteOf[call - 1]!] : plan.site;
   if (expected !== undefined && site !== expected) {
     throw new CreateReplayError(
       `This created process replayed the program to its create() call ${call}, but reached it at ${site} ` +
@@ -109,16 +112,27 @@ export class CreateReplayError extends PProcessError {
 
 // Where the program called create(): its stack frames outside this library,
 // innermost first, so that another path to the same line is told apart.
+// Read from the stack's call sites rather than its text, which costs more.
 function callSite(): string {
-  const library = new URL('../', import.meta.url).pathname;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  const prepare = Error.prepareStackTrace;
+  Error.prepareStackTrace = (_, sites) => sites;
+  try {
+    Error.captureStackTrace(holder, callSite);
+    void holder.stack;
+  } finally {
+    Error.prepareStackTrace = prepare;
+  }
   const frames: string[] = [];
-  for (const line of (new Error().stack ?? '').split('\n').slice(1)) {
-    const location = /(?:^at |\()((?:file:\/\/)?\/[^()\s]+:\d+:\d+)\)?$/.exec(line.trim())?.[1];
-    if (!location) continue;
+  for (const site of holder.stack ?? []) {
+    const file = site.getFileName();
+    if (!file) continue;
     // A replayed entry module is loaded again under a query that marks the replay.
-    const path = location.replace(/^file:\/\//, '').replace(/\?[^:]*(?=:\d+:\d+$)/, '');
-    if (path.startsWith(library) || path.startsWith('node:')) continue;
-    frames.push(path);
+    const path = (file.startsWith('file://') ? file.slice(7) : file).replace(/\?.*$/, '');
+    if (!path.startsWith('/') || path.startsWith(LIBRARY)) continue;
+    frames.push(`${path}:${site.getLineNumber()}:${site.getColumnNumber()}`);
   }
   return frames.length ? frames.join(' < ') : 'an unknown place';
 }
+
+const LIBRARY = new URL('../', import.meta.url).pathname;

@@ -12,19 +12,59 @@ export type { RowProgress } from './row-assembler.js';
 
 /** Options of `render()`. */
 export interface RenderOptions {
-  /** The most created processes at once (1 to `MAX_PROCS`; default: `getNumberOfCores()`). Ignored by `serial`. */
+  /**
+   * The most created processes at once (1 to `MAX_PROCS`; default: `getNumberOfCores()`). Ignored by `serial`.
+   * @default getNumberOfCores()
+   * @example
+   * ```ts
+   * const image = await render(scene, { procs: 4 });
+   * ```
+   */
   procs?: number;
-  /** How rows are spread over processes (default `map`; see `STRATEGIES`). */
+  /**
+   * How rows are spread over processes (default `map`; see `STRATEGIES`).
+   * @default 'map' (`DEFAULT_STRATEGY`)
+   * @example
+   * ```ts
+   * const image = await render(scene, { strategy: 'queue' });
+   * ```
+   */
   strategy?: StrategyName;
-  /** Called for each row as it arrives (rows may arrive in any order). */
+  /**
+   * Called for each row as it arrives (rows may arrive in any order).
+   * @default none
+   * @example
+   * ```ts
+   * const image = await render(scene, { onRow: ({ done, total }) => console.log(`${done}/${total} rows`) });
+   * ```
+   */
   onRow?: (progress: RowProgress) => void;
-  /** Names the scene in error messages (default `"scene"`). */
+  /**
+   * Names the scene in error messages (default `"scene"`).
+   * @default 'scene'
+   * @example
+   * ```ts
+   * const image = await render(JSON.parse(await readFile('my.json', 'utf8')), { source: 'my.json' });
+   * ```
+   */
   source?: string;
-  /** Cancels the render: its processes are ended and the promise rejects with an `AbortError`. */
+  /**
+   * Cancels the render: its processes are ended and the promise rejects with an `AbortError`.
+   * @default none: the render runs to its end
+   * @example
+   * ```ts
+   * const image = await render(scene, { signal: AbortSignal.timeout(30_000) });
+   * ```
+   */
   signal?: AbortSignal;
   /**
    * Rows per task for the strategies that hand rows out on demand (a
    * positive integer; default: about 32 tasks per process, 1 to 8 rows).
+   * @default about 32 tasks per process, 1 to 8 rows each
+   * @example
+   * ```ts
+   * const image = await render(scene, { strategy: 'queue', rowsPerTask: 4 });
+   * ```
    */
   rowsPerTask?: number;
 }

@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { main } from '../../../src/bench/command/main.js';
-import type { CommandBenchReport } from '../../../src/bench/command/command-table.js';
-import { waitForNoChildren } from '../../raytracer/helpers/processes.js';
+import { main } from '../../../bench/command/main.js';
+import type { CommandBenchReport } from '../../../bench/command/command-table.js';
+import { waitForNoChildren } from '../helpers.js';
 
 test('times the serial command and the map on 1 and 2 processes, with the serial part of each', async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'command-bench-'));

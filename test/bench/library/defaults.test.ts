@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
-import { meets, rateRow, referenceOf, timeRow, measureOf, type DefaultsRow } from '../../../src/bench/library/default-rows.js';
-import { DEFAULTS_ROWS, type DefaultsReport } from '../../../src/bench/library/defaults.js';
-import { formatLibraryReport } from '../../../src/bench/library/format-library.js';
-import { runLibraryBench } from '../../../src/bench/library/main.js';
-import { waitForNoChildren } from '../../raytracer/helpers/processes.js';
+import { meets, rateRow, referenceOf, timeRow, measureOf, type DefaultsRow } from '../../../bench/library/default-rows.js';
+import { DEFAULTS_ROWS, type DefaultsReport } from '../../../bench/library/defaults.js';
+import { formatLibraryReport } from '../../../bench/library/format-library.js';
+import { runLibraryBench } from '../../../bench/library/main.js';
+import { waitForNoChildren } from '../helpers.js';
 
 describe('the defaults benchmark', () => {
   const dirs: string[] = [];
@@ -56,8 +56,8 @@ describe('the defaults benchmark', () => {
   }, 240_000);
 
   test('--only names its sections', async () => {
-    const main = fileURLToPath(new URL('../../../src/bench/library/main.ts', import.meta.url));
-    const failure = await promisify(execFile)(process.execPath, ['--import', 'tsx', main, '--only', 'defaults,speed']).catch((error: { code: number; stderr: string }) => error);
+    const main = fileURLToPath(new URL('../../../bench-build/library/main.js', import.meta.url));
+    const failure = await promisify(execFile)(process.execPath, [main, '--only', 'defaults,speed']).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr).toContain('--only takes sections separated by commas, from tiny, first, messages, defaults; got "speed"');
   }, 30_000);

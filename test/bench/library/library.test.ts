@@ -1,11 +1,11 @@
 // The library benchmarks at tiny sizes, one round: every alternative runs,
 // checks its results, and ends what it started. No timings are asserted.
 import { afterAll, describe, expect, test } from 'vitest';
-import { runFirstResult } from '../../../src/bench/library/first-result.js';
-import { formatLibraryReport } from '../../../src/bench/library/format-library.js';
-import { runMessages } from '../../../src/bench/library/messages.js';
-import { runTinyTasks } from '../../../src/bench/library/tiny-tasks.js';
-import { waitForNoChildren } from '../../raytracer/helpers/processes.js';
+import { runFirstResult } from '../../../bench/library/first-result.js';
+import { formatLibraryReport } from '../../../bench/library/format-library.js';
+import { runMessages } from '../../../bench/library/messages.js';
+import { runTinyTasks } from '../../../bench/library/tiny-tasks.js';
+import { waitForNoChildren } from '../helpers.js';
 
 describe('library benchmarks', () => {
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatProfile, summarizeProfile, type CpuProfile } from '../../../src/bench/profile/cpu-profile.js';
+import { formatProfile, summarizeProfile, type CpuProfile } from '../../../bench/profile/cpu-profile.js';
 
 const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber });
 

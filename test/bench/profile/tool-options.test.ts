@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { wholeNumberOption } from '../../../src/bench/profile/tool-options.js';
+import { wholeNumberOption } from '../../../bench/profile/tool-options.js';
 
 test('gives a whole number within range', () => {
   expect(wholeNumberOption('--repeat', '12', 1, 1000)).toBe(12);

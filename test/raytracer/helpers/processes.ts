@@ -19,17 +19,18 @@ export function childPids(parent = process.pid): number[] {
 }
 
 /**
- * Ends the idle processes of this process's pool, then waits (up to
- * `timeoutMs`) until `parent` has no running children; returns those left.
+ * Ends the idle processes of this process's pool (`endPool`, by default the
+ * sources' pool), then waits (up to `timeoutMs`) until `parent` has no
+ * running children; returns those left.
  */
-export async function waitForNoChildren(parent = process.pid, timeoutMs = 5000): Promise<number[]> {
+export async function waitForNoChildren(parent = process.pid, timeoutMs = 5000, endPool: () => Promise<unknown> = () => prestart(0)): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;
-  await prestart(0);
+  await endPool();
   let left = childPids(parent);
   while (left.length > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     // A process whose last task was still ending goes back to the pool: end it too.
-    await prestart(0);
+    await endPool();
     left = childPids(parent);
   }
   return left;

@@ -1,0 +1,96 @@
+// The render command as a whole, side by side in one run: the in-process
+// tracer, the serial command, and the map strategy on 1 to N processes,
+// interleaved, every image checked against the in-process render. Reports
+// wall and processor time, and the command's serial part: how long until
+// the first row arrived, and from the last row to the file written.
+import { join } from 'node:path';
+import { render, type SceneSpec } from 'pprocess/raytracer';
+// Not public API, so from dist/ by path: the `bench` command's pixel check, interleaving,
+// statistics and command runs.
+import { assertSamePixels } from '../../dist/render-bench/errors.js';
+import { interleave } from '../../dist/render-bench/interleave.js';
+import { summarize, type Summary } from '../../dist/render-bench/stats.js';
+import { runRenderCommand } from '../../dist/render-bench/command-run.js';
+
+/** What to measure. */
+export interface CommandBenchOptions {
+  readonly scene: SceneSpec;
+  readonly scenePath: string;
+  /** The numbers of processes for the map strategy. */
+  readonly procs: readonly number[];
+  readonly repeat: number;
+  /** Where the commands write their images. */
+  readonly workDir: string;
+  readonly log?: (line: string) => void;
+}
+
+/** One contender's medians (milliseconds; `null` where not measured). */
+export interface CommandResult {
+  readonly name: string;
+  readonly procs: number;
+  readonly wall: Summary;
+  readonly cpu: Summary | null;
+  /** From the command's start to its first row. */
+  readonly firstRow: Summary | null;
+  /** From its last row to the image written. */
+  readonly lastRowToFile: Summary | null;
+}
+
+interface Samples {
+  wall: number[];
+  cpu: number[];
+  firstRow: number[];
+  lastRowToFile: number[];
+}
+
+/** Runs the benchmark; resolves with each contender's summaries, in the order run. */
+export async function runCommandBench(options: CommandBenchOptions): Promise<CommandResult[]> {
+  const { scene, scenePath, procs, repeat, workDir, log } = options;
+  const size = ['--width', String(scene.width), '--height', String(scene.height), '--seed', String(scene.seed)];
+  const reference = (await render(scene, { strategy: 'serial' })).data;
+  const commands = [
+    { name: 'render command, serial', procs: 1, args: ['--strategy', 'serial', '--procs', '1'] },
+    ...procs.map((p) => ({ name: 'render command, map', procs: p, args: ['--strategy', 'map', '--procs', String(p)] })),
+  ];
+  const samples = [...commands, undefined].map((): Samples => ({ wall: [], cpu: [], firstRow: [], lastRowToFile: [] }));
+  const tracer = samples.at(-1)!;
+  const trials = commands.map((command, i) => {
+    const out = join(workDir, `command-${i}.tiff`);
+    return {
+      name: `${command.name} ${command.procs}`,
+      async run() {
+        const { wallMs, timings } = await runRenderCommand([scenePath, ...size, ...command.args, '--quiet', '--out', out]);
+        const s = samples[i]!;
+        s.wall.push(wallMs);
+        if (timings.cpuMs !== null) s.cpu.push(timings.cpuMs);
+        s.firstRow.push(timings.firstRow);
+        s.lastRowToFile.push(timings.written - timings.lastRow);
+      },
+      async check() {
+        const { default: sharp } = await import('sharp');
+        assertSamePixels(`${command.name} (${command.procs})`, reference, new Uint8Array(await sharp(out).raw().toBuffer()));
+      },
+    };
+  });
+  let image: Uint8Array | undefined;
+  trials.push({
+    name: 'tracer, in process',
+    async run() {
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      image = (await render(scene, { strategy: 'serial' })).data;
+      tracer.wall.push(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      tracer.cpu.push((used.user + used.system) / 1000);
+    },
+    check: async () => assertSamePixels('tracer, in process', reference, image!),
+  });
+  await interleave(trials, { repeat, log });
+  // The first sample of each is the warm-up round's.
+  const summary = (values: number[]) => (values.length > 1 ? summarize(values.slice(1)) : null);
+  const names = [...commands, { name: 'tracer, in process', procs: 1 }];
+  return names.map(({ name, procs: p }, i) => {
+    const s = samples[i]!;
+    return { name, procs: p, wall: summary(s.wall)!, cpu: summary(s.cpu), firstRow: summary(s.firstRow), lastRowToFile: summary(s.lastRowToFile) };
+  });
+}

@@ -1,0 +1,63 @@
+// The command benchmark's report, and the report as a text table with the
+// ratios between process counts.
+// Not public API, so from dist/ by path: the `bench` command's report and statistics.
+import type { RenderBenchReport } from '../../dist/render-bench/report.js';
+import type { Summary } from '../../dist/render-bench/stats.js';
+import type { CommandResult } from './command-bench.js';
+
+/** What output/bench-command.json holds. */
+export interface CommandBenchReport {
+  readonly kind: 'pprocess-command-bench';
+  readonly version: 1;
+  readonly date: string;
+  readonly machine: RenderBenchReport['machine'];
+  /** The load average when the benchmark ended (`machine` has it when it began). */
+  readonly loadAverageAfter: number[];
+  readonly scene: RenderBenchReport['scene'];
+  readonly repeat: number;
+  /** The processes the command uses when given no --procs: the number of cores. */
+  readonly defaultProcs: number;
+  readonly results: readonly CommandResult[];
+}
+
+const seconds = (summary: Summary | null, digits = 3) => (summary ? `${(summary.median / 1000).toFixed(digits)} s` : '–');
+
+/** The table: medians per contender, then each map run against the map on one process. */
+export function formatCommandTable(report: CommandBenchReport): string {
+  const { scene, repeat, machine } = report;
+  const header = ['contender', 'procs', 'wall', 'spread', 'cpu', 'to first row', 'last row to file'];
+  const rows = report.results.map((r) => [
+    r.name + (r.name.endsWith('map') && r.procs === report.defaultProcs ? ' (default)' : ''),
+    String(r.procs),
+    seconds(r.wall),
+    `${(r.wall.spread * 100).toFixed(0)} %`,
+    seconds(r.cpu),
+    seconds(r.firstRow),
+    seconds(r.lastRowToFile),
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const out = [
+    `${scene.path} at ${scene.width}×${scene.height}: medians of ${repeat} interleaved rounds after a warm-up round; ` +
+      `load average ${machine.loadAverage.join(' ')} before, ${report.loadAverageAfter.join(' ')} after`,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ];
+  const maps = report.results.filter((r) => r.name === 'render command, map');
+  const one = maps.find((r) => r.procs === 1);
+  if (one) {
+    out.push('', 'Against the map strategy on 1 process (medians):');
+    for (const r of maps.filter((m) => m.procs > 1)) {
+      const cpu = r.cpu && one.cpu ? `, processor time ${(r.cpu.median / one.cpu.median).toFixed(3)}×` : '';
+      out.push(`  ${r.procs} processes: ${(one.wall.median / r.wall.median).toFixed(3)}× as fast${cpu}`);
+    }
+  }
+  out.push(
+    '',
+    'wall: from spawning node to its exit (the tracer: render() in this process, warm). cpu: user + system time of the',
+    'command and every process it created. to first row: from the command\'s start. The images match byte for byte.',
+  );
+  return `${out.join('\n')}\n`;
+}
