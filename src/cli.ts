@@ -7,10 +7,14 @@ import { benchCommand } from './cli/bench-command.js';
 import { renderCommand } from './cli/render-command.js';
 import { workerCommand } from './cli/worker-command.js';
 import { ExitCode, exitCodeFor, InterruptedError } from './cli/exit-codes.js';
-import { isMain } from './pprocess/index.js';
+import { isMain } from './pprocess/process/import-guard.js';
+import { namesCluster, prepareClusterOption } from './cli/cluster-option.js';
 
-/** Builds the program with every subcommand. */
-export function createProgram(): Command {
+/**
+ * Builds the program with every subcommand, ready to parse the command line
+ * `argv` (as `process.argv`).
+ */
+export async function createProgram(argv: readonly string[] = process.argv): Promise<Command> {
   const program = new Command('pprocess-raytracer')
     .description('A parallel raytracer (a port of PyGmy) built on pprocess process parallelism')
     .version(packageVersion(), '-V, --version', 'print the version and exit')
@@ -18,6 +22,8 @@ export function createProgram(): Command {
   for (const command of [renderCommand(), benchCommand(), workerCommand()]) {
     program.addCommand(command.showHelpAfterError('(add --help for usage)'));
   }
+  // The cluster URL parser only where it can be used: worker (its help too), or a command line naming a cluster.
+  if (argv.slice(2).includes('worker') || namesCluster(argv)) await Promise.all(program.commands.map(prepareClusterOption));
   // Report parse errors as exceptions, so that main() chooses the exit code.
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
@@ -27,7 +33,7 @@ export function createProgram(): Command {
 /** Runs the command line with `argv` (as `process.argv`) and resolves with the exit code. */
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
   try {
-    await createProgram().parseAsync([...argv]);
+    await (await createProgram(argv)).parseAsync([...argv]);
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { MAX_REPEAT } from '../render-bench/interleave.js';
-import { getNumberOfCores } from '../pprocess/index.js';
+import { getNumberOfCores } from '../pprocess/cores.js';
 import { MAX_PROCS, MAX_SIZE } from '../raytracer/limits.js';
 import type { StrategyName } from '../raytracer/render/strategies/index.js';
 import type { BenchCommandOptions } from './bench-run.js';

@@ -3,17 +3,17 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, Option } from 'commander';
-import { getNumberOfCores, prestart } from '../pprocess/index.js';
-import { parseClusterUrl } from '../pprocess/cluster/cluster-url.js';
+import { getNumberOfCores } from '../pprocess/cores.js';
 import { MAX_PROCS, MAX_SEED, MAX_SIZE } from '../raytracer/limits.js';
-import { DEFAULT_STRATEGY, EXECUTORS, STRATEGIES, type StrategyName } from '../raytracer/render/strategies/index.js';
+import { DEFAULT_STRATEGY, describeStrategy, STRATEGIES, type StrategyName } from '../raytracer/render/strategies/index.js';
 import { shippedScenes } from '../raytracer/scene/shipped-scenes.js';
+import { clusterOption } from './cluster-option.js';
 import { interruptible } from './interrupt.js';
 import { integerIn } from './number-option.js';
 import { DEFAULT_OUTPUT_DIR, resolveOutput } from './output-path.js';
 import { createProgress, formatSeconds } from './progress.js';
+import { IN_PROCESS_PIXELS, planRender, type PlanChoices } from './render-plan.js';
 import { reportTimings } from './render-timings.js';
-import { clusterUrl } from './worker-command.js';
 
 /** The scene rendered when none is named: the showcase shipped in `scenes/`. */
 export const DEFAULT_SCENE = fileURLToPath(new URL('../../scenes/showcase.json', import.meta.url));
@@ -29,6 +29,8 @@ export interface RenderCommandOptions {
   format?: string;
   quiet?: boolean;
   cluster?: string;
+  /** Neither --procs nor --strategy given: a small image is rendered in this process (see `planRender`). */
+  auto?: boolean;
 }
 
 const EXAMPLES = `
@@ -61,37 +63,71 @@ export function renderCommand(): Command {
     .option('-o, --out <file>', `the image file, or a directory for <scene>.<ext> (default: ${DEFAULT_OUTPUT_DIR}/<scene>.tiff)`)
     .addOption(new Option('-f, --format <format>', 'image format (default: from the --out extension, else tiff)').choices(['tiff', 'tif', 'png']))
     .option('-q, --quiet', 'print nothing but errors')
-    .option('--cluster <url>', 'render on the workers of this cluster instead (see docs/cluster.md)', clusterUrl)
+    .addOption(clusterOption('render on the workers of this cluster instead (see docs/cluster.md)'))
     .addHelpText('after', strategiesHelp() + EXAMPLES)
-    .action(async (scenePath: string, options: RenderCommandOptions) => {
-      await runRender(scenePath, options);
+    .action(async (scenePath: string, options: RenderCommandOptions, command: Command) => {
+      const auto = command.getOptionValueSource('procs') === 'default' && command.getOptionValueSource('strategy') === 'default';
+      await runRender(scenePath, { ...options, auto });
     });
 }
 
 // One line per strategy, for --help.
 function strategiesHelp(): string {
   const width = Math.max(...STRATEGIES.map((name) => name.length));
-  const lines = STRATEGIES.map((name) => `  ${name.padEnd(width)}  ${EXECUTORS[name].description}`);
-  return `\nStrategies:\n${lines.join('\n')}\n`;
+  const lines = STRATEGIES.map((name) => `  ${name.padEnd(width)}  ${describeStrategy(name)}`);
+  return `\nStrategies:\n${lines.join('\n')}\n${SMALL_IMAGES}`;
 }
+
+const SMALL_IMAGES = `
+Small images: with neither --procs nor --strategy, an image of at most
+${IN_PROCESS_PIXELS} pixels is traced in this process (strategy serial), since
+starting processes would take longer than tracing it. The pixels are the same.
+`;
 
 /** Runs `render` with parsed options; throws on failure (see `exitCodeFor`). */
 export async function runRender(scenePath: string, options: RenderCommandOptions): Promise<void> {
+  const boot = new EarlyBoot();
   // Boot the created processes now, while this one loads the scene's code
   // and checks the scene: booting is the longest wait before the first row.
-  const early = options.strategy !== 'serial' && options.cluster === undefined;
-  // A process that fails to boot is not lost: start() launches another and reports its failure.
-  if (early) prestart(Math.min(options.procs, options.height ?? options.procs), { refill: false }).catch(() => {});
+  // Left to the command, the image's size decides whether any are needed:
+  // known now if both sizes are given, else once the scene is read.
+  const known = !options.auto || (options.width !== undefined && options.height !== undefined);
+  const early = known ? planRender(options.width ?? Infinity, options.height ?? Infinity, choicesOf(options)) : undefined;
+  if (early && early.strategy !== 'serial' && options.cluster === undefined) boot.start(early.procs);
   try {
     // Ctrl-C from the start: the processes boot at once, before the scene is even read.
-    await interruptible('no image written', (signal) => renderFile(scenePath, options, signal));
+    await interruptible('no image written', (signal) => renderFile(scenePath, options, signal, boot));
   } finally {
     // Those a failed command did not use.
-    if (early) await prestart(0);
+    await boot.end();
   }
 }
 
-async function renderFile(scenePath: string, options: RenderCommandOptions, signal: AbortSignal): Promise<void> {
+/** Created processes booted ahead of the render, and ended if it did not use them. */
+class EarlyBoot {
+  #library: Promise<typeof import('../pprocess/index.js')> | undefined;
+
+  get started(): boolean {
+    return this.#library !== undefined;
+  }
+
+  start(count: number): void {
+    // The library is loaded here, not with the command line: a serial render does without it.
+    this.#library = import('../pprocess/index.js');
+    // A process that fails to boot is not lost: start() launches another and reports its failure.
+    this.#library.then(({ prestart }) => prestart(count, { refill: false })).catch(() => {});
+  }
+
+  async end(): Promise<void> {
+    if (this.#library) await (await this.#library).prestart(0);
+  }
+}
+
+function choicesOf(options: RenderCommandOptions): PlanChoices {
+  return { strategy: options.strategy, procs: options.procs, auto: options.auto === true };
+}
+
+async function renderFile(scenePath: string, options: RenderCommandOptions, signal: AbortSignal, boot: EarlyBoot): Promise<void> {
   const began = performance.now();
   // Loaded here, not with the command line: the renderer and the image writers.
   const [{ loadScene }, { checkScene }, { render }, { checkWritable, writeImage }] = await Promise.all([
@@ -110,17 +146,17 @@ async function renderFile(scenePath: string, options: RenderCommandOptions, sign
     },
     scenePath,
   );
+  const { strategy, procs, reason } = planRender(scene.width, scene.height, choicesOf(options));
+  if (!boot.started && strategy !== 'serial' && options.cluster === undefined) boot.start(procs);
   const target = await resolveOutput(scenePath, options.out, options.format);
   if (options.out === undefined) await mkdir(DEFAULT_OUTPUT_DIR, { recursive: true });
   // Fail before rendering, not after.
   await checkWritable(target.path);
 
-  const { strategy } = options;
-  const procs = strategy === 'serial' ? 1 : Math.min(options.procs, scene.height);
   const size = `${scene.width}×${scene.height}`;
-  const how = options.cluster ? `cluster ${parseClusterUrl(options.cluster).display}` : `${procs} process${procs === 1 ? '' : 'es'}, strategy ${strategy}`;
+  const how = options.cluster ? `cluster ${(await import('../pprocess/cluster/cluster-url.js')).parseClusterUrl(options.cluster).display}` : `${procs} process${procs === 1 ? '' : 'es'}, strategy ${strategy}`;
   const stderr = process.stderr;
-  if (!options.quiet) stderr.write(`Rendering ${scenePath}: ${size}, ${how}\n`);
+  if (!options.quiet) stderr.write(`Rendering ${scenePath}: ${size}, ${how}${reason && !options.cluster ? ` (${reason})` : ''}\n`);
   const progress = options.quiet ? undefined : createProgress({ total: scene.height, stream: stderr });
 
   const startedAt = performance.now();

@@ -1,10 +1,10 @@
 // `worker --cluster <url>`: takes jobs from a cluster's queue and runs them
 // on this machine's cores until stopped (SIGINT, SIGTERM) or Redis is lost.
 import { hostname } from 'node:os';
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { getNumberOfCores } from '../pprocess/index.js';
-import { CLUSTER_URL_FORMS, parseClusterUrl, startWorker } from '../pprocess/cluster/index.js';
+import { Command, Option } from 'commander';
+import { getNumberOfCores } from '../pprocess/cores.js';
 import { MAX_PROCS } from '../raytracer/limits.js';
+import { clusterOption } from './cluster-option.js';
 import { integerIn } from './number-option.js';
 
 /** The options of `worker`, as commander parses them. */
@@ -23,22 +23,12 @@ Examples:
 
 Stop it with Ctrl-C or SIGTERM: it finishes the jobs it holds, then exits. See docs/cluster.md.`;
 
-/** A commander parser that checks a cluster URL. */
-export function clusterUrl(value: string): string {
-  try {
-    parseClusterUrl(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-  return value;
-}
-
 /** Builds the `worker` subcommand. */
 export function workerCommand(): Command {
   const cores = getNumberOfCores();
   return new Command('worker')
     .description('Run render jobs (tasks of this package) from a cluster on this machine')
-    .requiredOption('--cluster <url>', `the cluster's Redis: ${CLUSTER_URL_FORMS}`, clusterUrl)
+    .addOption(clusterOption("the cluster's Redis", (forms) => `the cluster's Redis: ${forms}`).makeOptionMandatory())
     .addOption(
       new Option('-c, --concurrency <n>', `jobs at once, each in its own process (1 to ${MAX_PROCS})`)
         .argParser(integerIn(1, MAX_PROCS))
@@ -54,6 +44,7 @@ export function workerCommand(): Command {
 
 /** Runs a worker until it is stopped by a signal (resolves) or loses Redis (throws). */
 export async function runWorker(options: WorkerCommandOptions): Promise<void> {
+  const { startWorker } = await import('../pprocess/cluster/index.js');
   const worker = await startWorker(options.cluster, { concurrency: options.concurrency, allow: options.allow ?? [] });
   const stop = () => void worker.close();
   process.once('SIGINT', stop);

@@ -1,12 +1,12 @@
 // The one render function: a scene, a strategy, a number of processes, and
 // the rows assembled into an image whatever order they arrive in.
-import { getNumberOfCores } from '../../pprocess/index.js';
+import { getNumberOfCores } from '../../pprocess/cores.js';
 import { MAX_PROCS } from '../limits.js';
 import { checkScene } from '../scene/check-scene.js';
 import type { SceneInput } from '../scene/schema.js';
 import type { RgbImage } from './image.js';
 import { RowAssembler, type RowProgress } from './row-assembler.js';
-import { DEFAULT_STRATEGY, getExecutor, type StrategyName } from './strategies/index.js';
+import { DEFAULT_STRATEGY, loadExecutor, type StrategyName } from './strategies/index.js';
 
 export type { RowProgress } from './row-assembler.js';
 
@@ -85,7 +85,7 @@ export async function render(scene: SceneInput, options: RenderOptions = {}): Pr
   const procs = options.procs ?? getNumberOfCores();
   checkInteger('procs', procs, MAX_PROCS);
   if (options.rowsPerTask !== undefined) checkInteger('rowsPerTask', options.rowsPerTask, Number.MAX_SAFE_INTEGER);
-  const executor = getExecutor(options.strategy ?? DEFAULT_STRATEGY);
+  const executor = await loadExecutor(options.strategy ?? DEFAULT_STRATEGY);
   options.signal?.throwIfAborted();
 
   const rows = new RowAssembler(spec.width, spec.height, `Strategy ${executor.name}`, options.onRow);

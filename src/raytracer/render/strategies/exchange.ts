@@ -13,7 +13,6 @@ import { RowExchange } from './row-exchange.js';
  */
 export const exchange: Executor = {
   name: 'exchange',
-  description: 'Exchange subclass whose channel tasks get rows on demand',
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     const spans = spanPlan(scene.height, workers, requested);

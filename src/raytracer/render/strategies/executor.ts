@@ -18,8 +18,6 @@ export interface RunOptions {
 export interface Executor {
   /** The strategy's name, as given to `render()` and `--strategy`. */
   readonly name: string;
-  /** One line on how it spreads the work. */
-  readonly description: string;
   /**
    * Traces every row of `scene` with at most `options.procs` created
    * processes, handing each row to `sink` as it arrives; resolves when all

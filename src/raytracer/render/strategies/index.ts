@@ -1,38 +1,69 @@
-// The registry of strategies: one renderer, many executors.
+// The registry of strategies: one renderer, many executors. Each executor's
+// code (and the parts of pprocess it uses) is loaded only when it runs, so
+// that naming, describing and checking strategies, and rendering serially,
+// load none of the process machinery.
 import { UnknownChoiceError } from '../../errors.js';
-import { exchange } from './exchange.js';
 import type { Executor } from './executor.js';
-import { map } from './map.js';
-import { pmap } from './pmap.js';
-import { queue } from './queue.js';
-import { reuse } from './reuse.js';
-import { serial } from './serial.js';
-import { staticSplit } from './static.js';
 
 export type { Executor, RowSink, RunOptions } from './executor.js';
 
-/** Every strategy, by name. */
-export const EXECUTORS = {
-  map,
-  serial,
-  pmap,
-  queue,
-  exchange,
-  reuse,
-  static: staticSplit,
-} as const satisfies Record<string, Executor>;
+interface Entry {
+  /** One line on how it spreads the work, for `--help`. */
+  readonly description: string;
+  readonly load: () => Promise<Executor>;
+}
+
+// The default first: the order of --help and of the choices in messages.
+const CATALOGUE = {
+  map: {
+    description: 'Map of reusable processes: the scene sent once, then row numbers',
+    load: async () => (await import('./map.js')).map,
+  },
+  serial: {
+    description: 'every row in this process, no processes created',
+    load: async () => (await import('./serial.js')).serial,
+  },
+  pmap: {
+    description: 'pmap over row numbers, in chunks, with reusable processes',
+    load: async () => (await import('./pmap.js')).pmap,
+  },
+  queue: {
+    description: 'Queue of reusable processes: rows placed as they arrive',
+    load: async () => (await import('./queue.js')).queue,
+  },
+  exchange: {
+    description: 'Exchange subclass whose channel tasks get rows on demand',
+    load: async () => (await import('./exchange.js')).exchange,
+  },
+  reuse: {
+    description: 'Exchange subclass with reuse and makeReusable',
+    load: async () => (await import('./reuse.js')).reuse,
+  },
+  static: {
+    description: 'one band of rows per process, split up front',
+    load: async () => (await import('./static.js')).staticSplit,
+  },
+} as const satisfies Record<string, Entry>;
 
 /** The name of a strategy. */
-export type StrategyName = keyof typeof EXECUTORS;
+export type StrategyName = keyof typeof CATALOGUE;
 
 /** The names of every strategy, the default first: for `--strategy`, tests and benchmarks. */
-export const STRATEGIES = Object.keys(EXECUTORS) as StrategyName[];
+export const STRATEGIES = Object.keys(CATALOGUE) as StrategyName[];
 
 /** The strategy used when none is named. */
 export const DEFAULT_STRATEGY: StrategyName = 'map';
 
-/** The executor of strategy `name`; an `UnknownChoiceError` (`ERR_UNKNOWN_STRATEGY`) for any other name. */
-export function getExecutor(name: string): Executor {
-  if (!Object.hasOwn(EXECUTORS, name)) throw new UnknownChoiceError('ERR_UNKNOWN_STRATEGY', name, STRATEGIES, 'strategy');
-  return EXECUTORS[name as StrategyName];
+/** One line on how strategy `name` spreads the work. */
+export function describeStrategy(name: StrategyName): string {
+  return CATALOGUE[name].description;
+}
+
+/**
+ * Loads the executor of strategy `name`; rejects with an `UnknownChoiceError`
+ * (`ERR_UNKNOWN_STRATEGY`) for any other name.
+ */
+export async function loadExecutor(name: string): Promise<Executor> {
+  if (!Object.hasOwn(CATALOGUE, name)) throw new UnknownChoiceError('ERR_UNKNOWN_STRATEGY', name, STRATEGIES, 'strategy');
+  return CATALOGUE[name as StrategyName].load();
 }

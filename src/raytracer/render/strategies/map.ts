@@ -11,7 +11,6 @@ import { closingOnFailure, spanPlan, workerCount } from './requests.js';
  */
 export const map: Executor = {
   name: 'map',
-  description: 'Map of reusable processes: the scene sent once, then row numbers',
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     // Two spans in hand per process: the next waits in its channel while it traces one.

@@ -11,7 +11,6 @@ import { closingOnFailure, rowsPerTask, workerCount } from './requests.js';
  */
 export const pmap: Executor = {
   name: 'pmap',
-  description: 'pmap over row numbers, in chunks, with reusable processes',
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     const rows = Array.from({ length: scene.height }, (_, y) => y);

@@ -7,7 +7,6 @@ import { closingOnFailure, spanPlan, workerCount } from './requests.js';
 /** A `Queue` of reusable processes with a managed row function; rows placed by their number as they arrive. */
 export const queue: Executor = {
   name: 'queue',
-  description: 'Queue of reusable processes: rows placed as they arrive',
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     const rows = new Queue<RowResult>({ limit: workers, reuse: true, signal });

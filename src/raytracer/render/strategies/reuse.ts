@@ -8,7 +8,6 @@ import { RowExchange } from './row-exchange.js';
 /** A `RowExchange` with `reuse`, managing `makeReusable(renderRows)`: the exchange feeds each finished process the next rows. */
 export const reuse: Executor = {
   name: 'reuse',
-  description: 'Exchange subclass with reuse and makeReusable',
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     const rows = new RowExchange(sink, { limit: workers, reuse: true, signal });

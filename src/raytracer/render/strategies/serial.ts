@@ -7,7 +7,6 @@ import type { Executor } from './executor.js';
 /** Traces every row in this process, in order. */
 export const serial: Executor = {
   name: 'serial',
-  description: 'every row in this process, no processes created',
   async run(scene, { signal }, sink) {
     warmUp(scene);
     const world = buildWorld(scene);

@@ -12,7 +12,6 @@ import { closingOnFailure, workerCount } from './requests.js';
  */
 export const staticSplit: Executor = {
   name: 'static',
-  description: 'one band of rows per process, split up front',
   async run(scene, { procs, signal }, sink) {
     const workers = workerCount(scene, procs);
     const bands: RowSpan[] = Array.from({ length: workers }, (_, i) => {
