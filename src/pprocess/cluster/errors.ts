@@ -1,6 +1,6 @@
 // The cluster's error classes and their stable codes: one registry, so
 // callers and tests branch on `code`, never on message text.
-import { PProcessError, RemoteError } from '../index.js';
+import { PProcessError, RemoteError } from '../errors.js';
 
 /** Every code a `ClusterError` can carry. */
 export type ClusterErrorCode =
