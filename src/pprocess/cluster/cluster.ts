@@ -34,8 +34,10 @@ export interface ClusterOptions {
    *
    * @default 10000
    * @example
+   * ```ts
    * // Many clients, or clients whose event loop is often busy, share this queue:
    * await connectCluster(url, { eventsMaxLen: 100_000 });
+   * ```
    */
   eventsMaxLen?: number;
 }
