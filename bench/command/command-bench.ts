@@ -1,9 +1,11 @@
 // The render command as a whole, side by side in one run: the in-process
-// tracer, the serial command, and the map strategy on 1 to N processes,
-// interleaved, every image checked against the in-process render. Reports
+// tracer, the serial command, the map strategy on 1 to N processes and the
+// command given no options, interleaved, every image checked against the
+// in-process render. Reports
 // wall and processor time, and the command's serial part: how long until
 // the first row arrived, and from the last row to the file written.
 import { join } from 'node:path';
+import { getNumberOfCores } from 'pprocess';
 import { render, type SceneSpec } from 'pprocess/raytracer';
 // Not public API, so from dist/ by path: the `bench` command's pixel check, interleaving,
 // statistics and command runs.
@@ -51,6 +53,8 @@ export async function runCommandBench(options: CommandBenchOptions): Promise<Com
   const commands = [
     { name: 'render command, serial', procs: 1, args: ['--strategy', 'serial', '--procs', '1'] },
     ...procs.map((p) => ({ name: 'render command, map', procs: p, args: ['--strategy', 'map', '--procs', String(p)] })),
+    // As a user runs it: the command chooses (all cores, or its own process for a small image).
+    { name: 'render command, no options', procs: getNumberOfCores(), args: [] },
   ];
   const samples = [...commands, undefined].map((): Samples => ({ wall: [], cpu: [], firstRow: [], lastRowToFile: [] }));
   const tracer = samples.at(-1)!;

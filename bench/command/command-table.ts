@@ -27,7 +27,7 @@ export function formatCommandTable(report: CommandBenchReport): string {
   const { scene, repeat, machine } = report;
   const header = ['contender', 'procs', 'wall', 'spread', 'cpu', 'to first row', 'last row to file'];
   const rows = report.results.map((r) => [
-    r.name + (r.name.endsWith('map') && r.procs === report.defaultProcs ? ' (default)' : ''),
+    r.name,
     String(r.procs),
     seconds(r.wall),
     `${(r.wall.spread * 100).toFixed(0)} %`,
@@ -52,6 +52,16 @@ export function formatCommandTable(report: CommandBenchReport): string {
     for (const r of maps.filter((m) => m.procs > 1)) {
       const cpu = r.cpu && one.cpu ? `, processor time ${(r.cpu.median / one.cpu.median).toFixed(3)}×` : '';
       out.push(`  ${r.procs} processes: ${(one.wall.median / r.wall.median).toFixed(3)}× as fast${cpu}`);
+    }
+  }
+  // The serial command is the other one-process baseline: it boots no process.
+  const serial = report.results.find((r) => r.name === 'render command, serial');
+  const others = report.results.filter((r) => r.name !== 'render command, serial' && r.name.startsWith('render command'));
+  if (serial && others.length) {
+    out.push('', 'Against the serial command (medians):');
+    for (const r of others) {
+      const cpu = r.cpu && serial.cpu ? `, processor time ${(r.cpu.median / serial.cpu.median).toFixed(3)}×` : '';
+      out.push(`  ${r.name.replace('render command, ', '')} (${r.procs}): ${(serial.wall.median / r.wall.median).toFixed(3)}× as fast${cpu}`);
     }
   }
   out.push(

@@ -5,20 +5,22 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { getNumberOfCores } from '../../../src/pprocess/index.js';
 import { main } from '../../../bench/command/main.js';
 import type { CommandBenchReport } from '../../../bench/command/command-table.js';
 import { waitForNoChildren } from '../helpers.js';
 
-test('times the serial command and the map on 1 and 2 processes, with the serial part of each', async () => {
+test('times the serial command, the map on 1 and 2 processes and the command given no options, with the serial part of each', async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'command-bench-'));
   const report = await main(['--width', '24', '--height', '16', '--procs', '1,2', '--repeat', '1', '--out-dir', outDir, '--quiet', '--json']);
   expect(report.results.map((r) => [r.name, r.procs])).toEqual([
     ['render command, serial', 1],
     ['render command, map', 1],
     ['render command, map', 2],
+    ['render command, no options', getNumberOfCores()],
     ['tracer, in process', 1],
   ]);
-  for (const result of report.results.slice(0, 3)) {
+  for (const result of report.results.slice(0, 4)) {
     expect(result.wall.count).toBe(1);
     // The command's own marks: its first row after it started, its file after its last row, within its run.
     expect(result.firstRow!.median).toBeGreaterThan(0);
