@@ -4,6 +4,7 @@ import { Exchange } from '../exchange/exchange.js';
 import type { Channel } from '../channel/channel.js';
 import type { Callable } from '../process/callable.js';
 import type { BackgroundOptions } from './background.js';
+import type { ConnectOptions } from './connect-options.js';
 import {
   backgroundOptionsOf,
   connectTo,
@@ -27,9 +28,13 @@ export class PersistentExchange extends Exchange {
     this.#background = backgroundOptionsOf(options, this.constructor.name);
   }
 
-  /** Connects to the background process at `address` and watches it, first waiting while the exchange is busy. */
-  connect(address: string): Promise<void> {
-    return connectTo(this, address);
+  /**
+   * Connects to the background process at `address` and watches it, first
+   * waiting while the exchange is busy. `options` bound the wait to be
+   * served, as `connectPersistent()`'s do.
+   */
+  connect(address: string, options?: ConnectOptions): Promise<void> {
+    return connectTo(this, address, options);
   }
 
   /**

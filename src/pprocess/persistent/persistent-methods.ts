@@ -9,14 +9,15 @@ import { replayPlanFor, unmuteReplay } from '../process/create.js';
 import { nextCreateStep } from '../process/replay.js';
 import { createBackground, startBackground, validateBackgroundOptions, type BackgroundOptions } from './background.js';
 import { connectPersistent } from './connect.js';
+import type { ConnectOptions } from './connect-options.js';
 import { handoverChannel, listenAndReport } from './handover.js';
 
 /** Options of a `PersistentExchange` or `PersistentQueue`. */
 export interface PersistentExchangeOptions extends ExchangeOptions, BackgroundOptions {}
 
 /** Connects to the background process at `address` and watches it, first waiting while the exchange is busy. */
-export async function connectTo(exchange: Exchange, address: string): Promise<void> {
-  const channel = await connectPersistent(address);
+export async function connectTo(exchange: Exchange, address: string, options?: ConnectOptions): Promise<void> {
+  const channel = await connectPersistent(address, options);
   try {
     await exchange.addWait(channel);
   } catch (error) {

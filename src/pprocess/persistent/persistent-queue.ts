@@ -8,6 +8,7 @@ import { Queue } from '../exchange/queue.js';
 import type { Channel } from '../channel/channel.js';
 import type { Callable } from '../process/callable.js';
 import type { BackgroundOptions } from './background.js';
+import type { ConnectOptions } from './connect-options.js';
 import {
   backgroundOptionsOf,
   connectTo,
@@ -31,9 +32,13 @@ export class PersistentQueue<T = unknown> extends Queue<T> {
     this.#background = backgroundOptionsOf(options, this.constructor.name);
   }
 
-  /** Connects to the background process at `address` and watches it, first waiting while the exchange is busy. */
-  connect(address: string): Promise<void> {
-    return connectTo(this, address);
+  /**
+   * Connects to the background process at `address` and watches it, first
+   * waiting while the exchange is busy. `options` bound the wait to be
+   * served, as `connectPersistent()`'s do.
+   */
+  connect(address: string, options?: ConnectOptions): Promise<void> {
+    return connectTo(this, address, options);
   }
 
   /**

@@ -3,7 +3,7 @@
 // the next client.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { backgroundCallable, connectPersistent, task } from '../../../src/pprocess/index.js';
+import { backgroundCallable, connectPersistent, PersistentExchange, PersistentQueue, task } from '../../../src/pprocess/index.js';
 import { expectNothingLeft, removeSocketDirectory, socketDirectory } from './background-helpers.js';
 
 const tasks = new URL('./fixtures/background-tasks.ts', import.meta.url);
@@ -67,6 +67,30 @@ describe('connectPersistent() while another client holds the process', () => {
     const client = await connectPersistent(address, { timeoutMs: SERVED_WITHIN_MS });
     await client.send(null);
     client.close();
+    await expectNothingLeft(dir);
+  });
+});
+
+describe.each([
+  ['PersistentQueue', () => new PersistentQueue()],
+  ['PersistentExchange', () => new PersistentExchange()],
+])('%s.connect() while another client holds the process', (_, exchangeOf) => {
+  test('gives up after timeoutMs with ETIMEDOUT, watching nothing, and connects once the process is free', async () => {
+    const address = await echoJob();
+    const holder = await connectPersistent(address);
+    const exchange = exchangeOf();
+    const error = await exchange.connect(address, { timeoutMs: 300 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'SocketAddressError', code: 'ETIMEDOUT', address });
+    expect(exchange.active()).toEqual([]);
+    holder.close();
+
+    await exchange.connect(address, { timeoutMs: SERVED_WITHIN_MS });
+    expect(exchange.active()).toHaveLength(1);
+    exchange.close();
+    // The exchange let go without ending the process: the next client ends it.
+    const last = await connectPersistent(address, { timeoutMs: SERVED_WITHIN_MS });
+    await last.send(null);
+    last.close();
     await expectNothingLeft(dir);
   });
 });
