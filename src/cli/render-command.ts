@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Argument, Command, Option } from 'commander';
 import { getNumberOfCores } from '../pprocess/cores.js';
 import { MAX_PROCS, MAX_SEED, MAX_SIZE } from '../raytracer/limits.js';
+import type { RowProgress } from '../raytracer/render/row-assembler.js';
 import { DEFAULT_STRATEGY, describeStrategy, STRATEGIES, type StrategyName } from '../raytracer/render/strategies/index.js';
 import { shippedScenes } from '../raytracer/scene/shipped-scenes.js';
 import { clusterOption } from './cluster-option.js';
@@ -130,11 +131,12 @@ function choicesOf(options: RenderCommandOptions): PlanChoices {
 async function renderFile(scenePath: string, options: RenderCommandOptions, signal: AbortSignal, boot: EarlyBoot): Promise<void> {
   const began = performance.now();
   // Loaded here, not with the command line: the renderer and the image writers.
-  const [{ loadScene }, { checkScene }, { render }, { checkWritable, writeImage }] = await Promise.all([
+  const [{ loadScene }, { checkScene }, { render }, { checkWritable }, { openImageFile }] = await Promise.all([
     import('../raytracer/scene/load-scene.js'),
     import('../raytracer/scene/check-scene.js'),
     import('../raytracer/render/render.js'),
     import('../raytracer/output/write-image.js'),
+    import('../raytracer/output/image-file.js'),
   ]);
   const loaded = await loadScene(scenePath);
   const scene = await checkScene(
@@ -159,12 +161,15 @@ async function renderFile(scenePath: string, options: RenderCommandOptions, sign
   if (!options.quiet) stderr.write(`Rendering ${scenePath}: ${size}, ${how}${reason && !options.cluster ? ` (${reason})` : ''}\n`);
   const progress = options.quiet ? undefined : createProgress({ total: scene.height, stream: stderr });
 
+  // Rows go into the file as they arrive, where the format allows.
+  const file = await openImageFile(target.path, target.format, scene.width, scene.height);
   const startedAt = performance.now();
   let firstRow = 0;
   let lastRow = 0;
-  const onRow = ({ done }: { done: number }) => {
+  const onRow = ({ y, pixels, done }: RowProgress) => {
     lastRow = performance.now();
     if (done === 1) firstRow = lastRow;
+    file.row(y, pixels);
     progress?.update(done);
   };
   const cluster = options.cluster;
@@ -174,12 +179,15 @@ async function renderFile(scenePath: string, options: RenderCommandOptions, sign
     image = await (cluster
       ? renderOnCluster!(scene, cluster, { onRow, signal })
       : render(scene, { procs, strategy, source: scenePath, signal, onRow }));
+  } catch (error) {
+    await file.abandon();
+    throw error;
   } finally {
     progress?.finish();
   }
   const rendered = performance.now();
   const seconds = (rendered - startedAt) / 1000;
-  await writeImage(image, target.path, target.format);
+  await file.finish(image);
   reportTimings(stderr, { began, rendering: startedAt, firstRow, lastRow, rendered, written: performance.now() });
 
   if (!options.quiet) {

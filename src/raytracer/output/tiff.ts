@@ -22,7 +22,15 @@ interface Entry {
  * the header with its directory, then the pixels themselves (not copied).
  */
 export function tiffParts(image: RgbImage): [Uint8Array, Uint8Array] {
-  const { width, height, channels, data } = image;
+  return [tiffHeader(image.width, image.height, image.channels), image.data];
+}
+
+/**
+ * The header and directory of a TIFF of `width × height` pixels: the rows
+ * follow it in order, each `width × channels` bytes, so a row can be
+ * written at its place before the others are known.
+ */
+export function tiffHeader(width: number, height: number, channels: number): Uint8Array {
   const rowBytes = width * channels;
   const rowsPerStrip = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES / rowBytes)));
   const strips = Math.ceil(height / rowsPerStrip);
@@ -43,7 +51,7 @@ export function tiffParts(image: RgbImage): [Uint8Array, Uint8Array] {
   ];
   // The layout does not depend on the offsets' values, only on their count.
   const size = headerSize(entries(0));
-  return [header(entries(size), size), data];
+  return header(entries(size), size);
 }
 
 // Bytes of a value of each type (a rational is two longs).

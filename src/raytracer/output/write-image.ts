@@ -18,8 +18,13 @@ export async function writeImage(image: RgbImage, path: string, format: ImageFor
     await rename(temporary, path);
   } catch (cause) {
     await rm(temporary, { force: true });
-    throw new OutputError(path, `Cannot write ${path}: ${describe(cause)}`, { cause });
+    throw writeError(path, cause);
   }
+}
+
+/** The `OutputError` for a write of `path` that failed with `cause`, saying what went wrong in words. */
+export function writeError(path: string, cause: unknown): OutputError {
+  return new OutputError(path, `Cannot write ${path}: ${describe(cause)}`, { cause });
 }
 
 // The parts one after the other into a new file: the pixels are not joined to the header first.
