@@ -159,10 +159,12 @@ async function renderFile(scenePath: string, options: RenderCommandOptions, sign
   const how = options.cluster ? `cluster ${(await import('../pprocess/cluster/cluster-url.js')).parseClusterUrl(options.cluster).display}` : `${procs} process${procs === 1 ? '' : 'es'}, strategy ${strategy}`;
   const stderr = process.stderr;
   if (!options.quiet) stderr.write(`Rendering ${scenePath}: ${size}, ${how}${reason && !options.cluster ? ` (${reason})` : ''}\n`);
-  const progress = options.quiet ? undefined : createProgress({ total: scene.height, stream: stderr });
-
-  // Rows go into the file as they arrive, where the format allows.
+  const cluster = options.cluster;
+  const renderOnCluster = cluster ? (await import('./cluster-render.js')).renderOnCluster : undefined;
+  // Rows go into the file as they arrive, where the format allows. Opened last before
+  // the render, so that nothing between leaves its temporary file behind.
   const file = await openImageFile(target.path, target.format, scene.width, scene.height);
+  const progress = options.quiet ? undefined : createProgress({ total: scene.height, stream: stderr });
   const startedAt = performance.now();
   let firstRow = 0;
   let lastRow = 0;
@@ -172,8 +174,6 @@ async function renderFile(scenePath: string, options: RenderCommandOptions, sign
     file.row(y, pixels);
     progress?.update(done);
   };
-  const cluster = options.cluster;
-  const renderOnCluster = cluster ? (await import('./cluster-render.js')).renderOnCluster : undefined;
   let image;
   try {
     image = await (cluster

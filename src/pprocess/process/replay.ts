@@ -119,6 +119,7 @@ function callSite(): string {
   Error.prepareStackTrace = (_, sites) => sites;
   try {
     Error.captureStackTrace(holder, callSite);
+    // The stack is prepared when first read: read it while the override is in place.
     void holder.stack;
   } finally {
     Error.prepareStackTrace = prepare;
