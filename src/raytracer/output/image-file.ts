@@ -1,7 +1,9 @@
 // Writing an image file while its rows arrive. An uncompressed TIFF is a
-// header and then the rows in order, so each row is written at its place
-// as it comes in, and a render's end leaves only its last rows, a close and
-// a rename to do, not the whole file. A PNG is deflated as a whole: it is
+// header and then the rows in order, so rows are written at their place as
+// they come in, and a render's end leaves only its last rows, a close and
+// a rename to do, not the whole file. Rows are gathered into runs of
+// consecutive rows first: a write per row costs the creating process more
+// than the rows' bytes do. A PNG is deflated as a whole: it is
 // written at the end. Either way the file appears under its name only once
 // complete (see writeImage).
 import { rmSync } from 'node:fs';
@@ -13,6 +15,17 @@ import { temporaryPathFor, writeError, writeImage } from './write-image.js';
 
 // Bytes per pixel of the images the raytracer makes.
 const RGB = 3;
+// About how many bytes a run gathers before it is written.
+const RUN_BYTES = 256 * 1024;
+// Runs gathered at once: one per process delivering its own span of rows, and then some.
+const OPEN_RUNS = 8;
+
+// Consecutive rows, gathered to be written at once.
+interface Run {
+  readonly first: number;
+  rows: number;
+  readonly bytes: Uint8Array;
+}
 
 /** An image file being written: rows as they arrive, then the whole. */
 export interface ImageFile {
@@ -44,8 +57,11 @@ class TiffFile implements ImageFile {
   readonly #file: FileHandle;
   readonly #start: number;
   readonly #rowBytes: number;
+  readonly #runRows: number;
   // Which rows have been handed to the file.
   readonly #written: Uint8Array;
+  // Rows taken but not yet written, oldest run first.
+  readonly #runs: Run[] = [];
   readonly #writes: Promise<void>[] = [];
   #failure: unknown;
   // Should the process exit mid-render (a second Ctrl-C), the partial file goes with it.
@@ -57,6 +73,7 @@ class TiffFile implements ImageFile {
     this.#file = file;
     this.#start = header.length;
     this.#rowBytes = rowBytes;
+    this.#runRows = Math.max(1, Math.min(height, Math.floor(RUN_BYTES / rowBytes)));
     this.#written = new Uint8Array(height);
     process.on('exit', this.#removeOnExit);
     this.#write(header, 0);
@@ -64,7 +81,19 @@ class TiffFile implements ImageFile {
 
   row(y: number, pixels: Uint8Array): void {
     this.#written[y] = 1;
-    this.#write(Uint8Array.from(pixels), this.#start + y * this.#rowBytes);
+    const runs = this.#runs;
+    let run = runs.find((open) => open.first + open.rows === y);
+    if (run === undefined) {
+      if (runs.length === OPEN_RUNS) this.#writeRun(runs.shift()!);
+      run = { first: y, rows: 0, bytes: new Uint8Array(this.#runRows * this.#rowBytes) };
+      runs.push(run);
+    }
+    run.bytes.set(pixels, run.rows * this.#rowBytes);
+    run.rows++;
+    if (run.rows === this.#runRows) {
+      runs.splice(runs.indexOf(run), 1);
+      this.#writeRun(run);
+    }
   }
 
   async finish(image: RgbImage): Promise<void> {
@@ -73,9 +102,17 @@ class TiffFile implements ImageFile {
       if (image.width * image.channels !== rowBytes || image.height !== this.#written.length) {
         throw new RangeError(`the image is ${image.width}×${image.height}, not the size the file was opened for`);
       }
-      // Rows that did not come through row() are written from the image.
-      for (let y = 0; y < image.height; y++) {
-        if (!this.#written[y]) this.#write(image.data.subarray(y * rowBytes, (y + 1) * rowBytes), this.#start + y * rowBytes);
+      for (const run of this.#runs.splice(0)) this.#writeRun(run);
+      // Rows that did not come through row() are written from the image, a stretch of them at a time.
+      for (let y = 0; y < image.height;) {
+        if (this.#written[y]) {
+          y++;
+          continue;
+        }
+        let end = y + 1;
+        while (end < image.height && !this.#written[end]) end++;
+        this.#write(image.data.subarray(y * rowBytes, end * rowBytes), this.#start + y * rowBytes);
+        y = end;
       }
       await Promise.all(this.#writes);
       if (this.#failure !== undefined) throw this.#failure;
@@ -94,6 +131,10 @@ class TiffFile implements ImageFile {
     await Promise.allSettled(this.#writes);
     await this.#file.close().catch(() => {});
     await rm(this.#temporary, { force: true });
+  }
+
+  #writeRun(run: Run): void {
+    this.#write(run.bytes.subarray(0, run.rows * this.#rowBytes), this.#start + run.first * this.#rowBytes);
   }
 
   // A positional write, whole even if the system writes it in pieces; the first failure is kept for finish().

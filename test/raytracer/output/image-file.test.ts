@@ -14,13 +14,13 @@ const WIDTH = 37;
 const HEIGHT = 23;
 
 // Every byte differs from its neighbours, so a row written at the wrong place shows.
-function patterned(): RgbImage {
-  const data = new Uint8Array(WIDTH * HEIGHT * 3);
+function patterned(width = WIDTH, height = HEIGHT): RgbImage {
+  const data = new Uint8Array(width * height * 3);
   for (let i = 0; i < data.length; i++) data[i] = (i * 7 + (i >> 8)) & 0xff;
-  return { width: WIDTH, height: HEIGHT, channels: 3, data };
+  return { width, height, channels: 3, data };
 }
 
-const rowOf = (image: RgbImage, y: number) => image.data.subarray(y * WIDTH * 3, (y + 1) * WIDTH * 3);
+const rowOf = (image: RgbImage, y: number) => image.data.subarray(y * image.width * 3, (y + 1) * image.width * 3);
 
 test.each(['tiff', 'png'] as const)('a %s written row by row, out of order, equals the whole image encoded', async (format) => {
   const dir = mkdtempSync(join(tmpdir(), 'image-file-'));
@@ -39,6 +39,26 @@ test.each(['tiff', 'png'] as const)('a %s written row by row, out of order, equa
   await file.finish(image);
   expect(Buffer.compare(readFileSync(path), await encodeImage(image, format))).toBe(0);
   expect(readdirSync(dir)).toEqual([`out.${format}`]);
+  rmSync(dir, { recursive: true });
+});
+
+test('wide rows from several processes at once, each delivering its own span, are written whole', async () => {
+  // Rows this wide fill a run of consecutive rows every few rows, so runs are written mid-render.
+  const [width, height] = [16384, 40];
+  const dir = mkdtempSync(join(tmpdir(), 'image-file-'));
+  const path = join(dir, 'out.tiff');
+  const image = patterned(width, height);
+  const file = await openImageFile(path, 'tiff', width, height);
+  // Ten processes, four rows each, taking turns; the last process's rows never arrive.
+  for (let turn = 0; turn < 4; turn++) {
+    for (let span = 0; span < 9; span++) {
+      const reused = Uint8Array.from(rowOf(image, span * 4 + turn));
+      file.row(span * 4 + turn, reused);
+      reused.fill(0);
+    }
+  }
+  await file.finish(image);
+  expect(Buffer.compare(readFileSync(path), await encodeImage(image, 'tiff'))).toBe(0);
   rmSync(dir, { recursive: true });
 });
 
