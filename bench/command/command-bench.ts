@@ -1,7 +1,9 @@
 // The render command as a whole, side by side in one run: the in-process
-// tracer, the serial command, the map strategy on 1 to N processes and the
-// command given no options, interleaved, every image checked against the
-// in-process render. Reports
+// tracer, the serial command, the map strategy on 1 to N processes, the
+// command given no options, and N serial commands at once, interleaved,
+// every image checked against the in-process render. The last is the
+// machine's own ceiling: N unrelated processes that share nothing gain no
+// more than this over one, whatever the library does. Reports
 // wall and processor time, and the command's serial part: how long until
 // the first row arrived, and from the last row to the file written.
 import { join } from 'node:path';
@@ -13,6 +15,9 @@ import { assertSamePixels } from '../../dist/render-bench/errors.js';
 import { interleave } from '../../dist/render-bench/interleave.js';
 import { summarize, type Summary } from '../../dist/render-bench/stats.js';
 import { runRenderCommand } from '../../dist/render-bench/command-run.js';
+
+/** The contender that runs one serial command per process at once: the machine's ceiling. */
+export const SERIAL_AT_ONCE = 'serial commands at once';
 
 /** What to measure. */
 export interface CommandBenchOptions {
@@ -50,21 +55,32 @@ export async function runCommandBench(options: CommandBenchOptions): Promise<Com
   const { scene, scenePath, procs, repeat, workDir, log } = options;
   const size = ['--width', String(scene.width), '--height', String(scene.height), '--seed', String(scene.seed)];
   const reference = (await render(scene, { strategy: 'serial' })).data;
+  const most = Math.max(...procs);
   const commands = [
     { name: 'render command, serial', procs: 1, args: ['--strategy', 'serial', '--procs', '1'] },
     ...procs.map((p) => ({ name: 'render command, map', procs: p, args: ['--strategy', 'map', '--procs', String(p)] })),
     // As a user runs it: the command chooses (all cores, or its own process for a small image).
     { name: 'render command, no options', procs: getNumberOfCores(), args: [] },
+    ...(most > 1 ? [{ name: SERIAL_AT_ONCE, procs: most, args: ['--strategy', 'serial', '--procs', '1'] }] : []),
   ];
   const samples = [...commands, undefined].map((): Samples => ({ wall: [], cpu: [], firstRow: [], lastRowToFile: [] }));
   const tracer = samples.at(-1)!;
   const trials = commands.map((command, i) => {
-    const out = join(workDir, `command-${i}.tiff`);
+    const copies = command.name === SERIAL_AT_ONCE ? command.procs : 1;
+    const outs = Array.from({ length: copies }, (_, copy) => join(workDir, `command-${i}-${copy}.tiff`));
     return {
       name: `${command.name} ${command.procs}`,
       async run() {
-        const { wallMs, timings } = await runRenderCommand([scenePath, ...size, ...command.args, '--quiet', '--out', out]);
+        const started = performance.now();
+        const runs = await Promise.all(outs.map((out) => runRenderCommand([scenePath, ...size, ...command.args, '--quiet', '--out', out])));
         const s = samples[i]!;
+        if (copies > 1) {
+          // Until the last of them is done; their processor time added up.
+          s.wall.push(performance.now() - started);
+          if (runs.every((run) => run.timings.cpuMs !== null)) s.cpu.push(runs.reduce((sum, run) => sum + run.timings.cpuMs!, 0));
+          return;
+        }
+        const { wallMs, timings } = runs[0]!;
         s.wall.push(wallMs);
         if (timings.cpuMs !== null) s.cpu.push(timings.cpuMs);
         s.firstRow.push(timings.firstRow);
@@ -72,7 +88,9 @@ export async function runCommandBench(options: CommandBenchOptions): Promise<Com
       },
       async check() {
         const { default: sharp } = await import('sharp');
-        assertSamePixels(`${command.name} (${command.procs})`, reference, new Uint8Array(await sharp(out).raw().toBuffer()));
+        for (const out of outs) {
+          assertSamePixels(`${command.name} (${command.procs})`, reference, new Uint8Array(await sharp(out).raw().toBuffer()));
+        }
       },
     };
   });

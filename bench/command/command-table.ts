@@ -3,7 +3,7 @@
 // Not public API, so from dist/ by path: the `bench` command's report and statistics.
 import type { RenderBenchReport } from '../../dist/render-bench/report.js';
 import type { Summary } from '../../dist/render-bench/stats.js';
-import type { CommandResult } from './command-bench.js';
+import { SERIAL_AT_ONCE, type CommandResult } from './command-bench.js';
 
 /** What output/bench-command.json holds. */
 export interface CommandBenchReport {
@@ -64,10 +64,21 @@ export function formatCommandTable(report: CommandBenchReport): string {
       out.push(`  ${r.name.replace('render command, ', '')} (${r.procs}): ${(serial.wall.median / r.wall.median).toFixed(3)}× as fast${cpu}`);
     }
   }
+  // N serial commands at once did N commands' work: what N processes gain on this machine at best.
+  const atOnce = report.results.find((r) => r.name === SERIAL_AT_ONCE);
+  if (serial && atOnce) {
+    const ceiling = (atOnce.procs * serial.wall.median) / atOnce.wall.median;
+    const cpu = atOnce.cpu && serial.cpu ? `; each took ${(atOnce.cpu.median / atOnce.procs / serial.cpu.median).toFixed(3)}× the processor time of one alone` : '';
+    out.push('', `The machine's ceiling: ${atOnce.procs} serial commands at once did their work ${ceiling.toFixed(3)}× as fast as one after another${cpu}.`);
+    for (const r of maps.filter((m) => m.procs === atOnce.procs)) {
+      if (one) out.push(`  map on ${r.procs} processes against 1: ${(one.wall.median / r.wall.median / ceiling * 100).toFixed(1)} % of that ceiling`);
+    }
+  }
   out.push(
     '',
     'wall: from spawning node to its exit (the tracer: render() in this process, warm). cpu: user + system time of the',
-    'command and every process it created. to first row: from the command\'s start. The images match byte for byte.',
+    'command and every process it created. to first row: from the command\'s start. serial commands at once: that many',
+    'serial commands started together, wall until the last exits, cpu added up. The images match byte for byte.',
   );
   return `${out.join('\n')}\n`;
 }

@@ -10,7 +10,7 @@ import { main } from '../../../bench/command/main.js';
 import type { CommandBenchReport } from '../../../bench/command/command-table.js';
 import { waitForNoChildren } from '../helpers.js';
 
-test('times the serial command, the map on 1 and 2 processes and the command given no options, with the serial part of each', async () => {
+test('times the serial command, the map on 1 and 2 processes, the command given no options and 2 serial commands at once, with the serial part of each', async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'command-bench-'));
   const report = await main(['--width', '24', '--height', '16', '--procs', '1,2', '--repeat', '1', '--out-dir', outDir, '--quiet', '--json']);
   expect(report.results.map((r) => [r.name, r.procs])).toEqual([
@@ -18,6 +18,7 @@ test('times the serial command, the map on 1 and 2 processes and the command giv
     ['render command, map', 1],
     ['render command, map', 2],
     ['render command, no options', getNumberOfCores()],
+    ['serial commands at once', 2],
     ['tracer, in process', 1],
   ]);
   for (const result of report.results.slice(0, 4)) {
@@ -29,6 +30,11 @@ test('times the serial command, the map on 1 and 2 processes and the command giv
     // The processes it created count: at least as much processor time as one node starting up.
     expect(result.cpu!.median).toBeGreaterThan(0);
   }
+  // Two commands at once: their processor time added up, and no serial part of its own.
+  const atOnce = report.results[4]!;
+  expect(atOnce.wall.count).toBe(1);
+  expect(atOnce.cpu!.median).toBeGreaterThan(report.results[0]!.cpu!.median);
+  expect([atOnce.firstRow, atOnce.lastRowToFile]).toEqual([null, null]);
   const saved = JSON.parse(readFileSync(join(outDir, 'bench-command.json'), 'utf8')) as CommandBenchReport;
   expect(saved).toMatchObject({ kind: 'pprocess-command-bench', scene: { width: 24, height: 16 }, repeat: 1 });
   expect(await waitForNoChildren()).toEqual([]);
