@@ -2,7 +2,6 @@
 // created process replaying the program draws the numbers its creator drew
 // and takes the same path (a loop that skips iterations at random, say).
 // Installed once per process, whichever copy of this library loads first.
-import { randomBytes } from 'node:crypto';
 
 /** The generator's state: its seed and how many numbers it has given. */
 export interface ReplayRandom {
@@ -51,7 +50,8 @@ function install(): ReplayRandom {
     s[3] = rotl(s[3]!, 11);
     return result;
   };
-  state.reseed(randomBytes(4).readUInt32LE(0));
+  // Seeded from the engine's own generator, before it is replaced: no need of node:crypto.
+  state.reseed(Math.random() * 2 ** 32);
   Math.random = function random(): number {
     state.draws++;
     // 21 high bits of one draw and 32 of the next: a double in [0, 1).

@@ -2,7 +2,7 @@
 // loop: a thread that kills the process the moment the creator is gone, even
 // while the task computes without yielding. Used where the kernel cannot do
 // it (no parent-death signal: see launch.ts).
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 
 /** The environment variable that asks a created process to watch its creator: the creator's pid. */
 export const WATCHDOG_ENV = 'PPROCESS_WATCHDOG';
@@ -41,6 +41,9 @@ export function startWatchdog(): void {
   // Processes this one starts get their own watch, from their own creator.
   delete process.env[WATCHDOG_ENV];
   if (!Number.isInteger(creator) || creator <= 0) return;
+  // Loaded only here, where the kernel does not end this process with its creator; at
+  // once, not by import(), so that the watch is on before a task can keep this thread busy.
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const watchdog = new Worker(WATCH, {
     eval: true,
     execArgv: [],

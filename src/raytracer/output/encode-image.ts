@@ -2,7 +2,6 @@
 // is a header before the pixels, PNG is zlib's deflate on filtered rows.
 import type { RgbImage } from '../render/image.js';
 import type { ImageFormat } from './format.js';
-import { pngParts } from './png.js';
 import { tiffParts } from './tiff.js';
 
 /**
@@ -15,5 +14,6 @@ export async function encodeImage(image: RgbImage, format: ImageFormat): Promise
 
 /** `encodeImage` as the parts of the file in order, for writing without joining them first. */
 export async function encodedParts(image: RgbImage, format: ImageFormat): Promise<Uint8Array[]> {
-  return format === 'tiff' ? tiffParts(image) : pngParts(image);
+  // PNG's encoder is loaded only for a PNG: it brings zlib.
+  return format === 'tiff' ? tiffParts(image) : (await import('./png.js')).pngParts(image);
 }

@@ -1,7 +1,6 @@
 // Writing an image file safely: to a temporary file beside the target,
 // then renamed over it, so that a failed or interrupted write never leaves
 // a half-written image where a good one was.
-import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { OutputError } from '../errors.js';
@@ -66,9 +65,14 @@ export async function checkWritable(path: string): Promise<void> {
   }
 }
 
+let temporaries = 0;
+
 /** The temporary file `writeImage` uses for `path`: hidden, beside it, unique. */
 export function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Unique among live processes by the pid, within this one by the count; the time tells apart a
+  // leftover of an earlier process with the same pid.
+  temporaries++;
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${temporaries}.${Date.now().toString(36)}.tmp`);
 }
 
 function describe(cause: unknown): string {
