@@ -135,7 +135,8 @@ function makeCallable(moduleUrl: string | URL, fn: AnyFunction | string, style: 
   return Object.freeze({ __callable: true as const, module: moduleHref(moduleUrl, api), exportName, style });
 }
 
-function moduleHref(moduleUrl: string | URL, api: string): string {
+/** A module named by `api`'s caller as a file: URL string: a `TypeError` (`ERR_INVALID_CALLABLE`) for anything else. */
+export function moduleHref(moduleUrl: string | URL, api: string): string {
   if (moduleUrl instanceof URL) return moduleUrl.href;
   if (typeof moduleUrl === 'string') {
     if (moduleUrl.startsWith('file:')) return new URL(moduleUrl).href;

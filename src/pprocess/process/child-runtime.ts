@@ -9,6 +9,7 @@ import { SocketLink } from '../channel/socket-link.js';
 import { decodeValue } from '../channel/wire-value.js';
 import type { Frame } from '../codec/frame-codec.js';
 import { serializeError, TaskLoadError } from '../errors.js';
+import { importGuarded } from './import-guard.js';
 import { invoke } from './invoke.js';
 import { replay } from './replay-task.js';
 import { SessionLink } from './session-link.js';
@@ -36,6 +37,9 @@ link.listen({
   closed: () => process.exit(exitCode),
 });
 link.write(Kind.ready);
+// Modules the creator named to have loaded before the first task (prestart's `modules`): a task
+// that imports one meanwhile waits for the same import. One that fails fails that task instead.
+for (const module of process.argv.slice(2)) importGuarded(module).catch(() => {});
 
 async function runTask(frame: Frame): Promise<void> {
   const request = decodeValue(frame.body) as RunRequest;

@@ -7,20 +7,23 @@ import { fileURLToPath } from 'node:url';
 
 const IMPORTING = Symbol.for('pprocess.importingTaskModule');
 
-type GuardedGlobal = typeof globalThis & { [IMPORTING]?: string };
+// The modules being imported, oldest first: one named ahead by prestart() may still load when a task's does.
+type GuardedGlobal = typeof globalThis & { [IMPORTING]?: string[] };
 
 /** The task module being imported into this created process, if any. */
 export function importingModule(): string | undefined {
-  return (globalThis as GuardedGlobal)[IMPORTING];
+  return (globalThis as GuardedGlobal)[IMPORTING]?.at(-1);
 }
 
 /** Imports a task module with the guard raised. */
 export async function importGuarded(moduleUrl: string): Promise<Record<string, unknown>> {
-  (globalThis as GuardedGlobal)[IMPORTING] = moduleUrl;
+  const importing = ((globalThis as GuardedGlobal)[IMPORTING] ??= []);
+  importing.push(moduleUrl);
   try {
     return await import(moduleUrl);
   } finally {
-    delete (globalThis as GuardedGlobal)[IMPORTING];
+    importing.splice(importing.indexOf(moduleUrl), 1);
+    if (importing.length === 0) delete (globalThis as GuardedGlobal)[IMPORTING];
   }
 }
 

@@ -16,6 +16,8 @@ const runtimeEntry = fileURLToPath(new URL(`./child-runtime${ownExtension}`, imp
 export interface LaunchOptions {
   /** A module it will import, to know whether it needs a TypeScript loader. */
   module?: string;
+  /** Modules (file: URLs) it imports as soon as it is ready, ahead of any task. */
+  preload?: readonly string[];
   /** Extra environment variables. */
   env?: Record<string, string>;
   /** Its working directory (default: this process's). */
@@ -25,7 +27,7 @@ export interface LaunchOptions {
 /** Starts a created process running the child runtime; its channel's socket is `stdio[3]`. */
 export function spawnProcess(options: LaunchOptions = {}): ChildProcess {
   assertMayStart();
-  const command = nodeCommand({ script: runtimeEntry, module: options.module });
+  const command = nodeCommand({ script: runtimeEntry, args: [...(options.preload ?? [])], module: options.module });
   const deathSignal = parentDeathSignal();
   const [file, ...args] = deathSignal ? [SETPRIV, '--pdeathsig', 'SIGKILL', '--', ...command] : command;
   const child = spawn(file!, args, {

@@ -5,6 +5,7 @@ import type { Channel } from '../channel/channel.js';
 import type { RunRequest } from '../channel/protocol.js';
 import { getNumberOfCores } from '../cores.js';
 import { invalidType, outOfRange, PProcessError } from '../errors.js';
+import { moduleHref } from './callable.js';
 import { runtimeLoadsTypeScript, spawnProcess } from './launch.js';
 import { PooledProcess } from './pooled-process.js';
 import { markIdle } from './registry.js';
@@ -21,6 +22,20 @@ export interface PrestartOptions {
    * ```
    */
   refill?: boolean;
+  /**
+   * Modules each process imports as it boots (file: URLs or absolute
+   * paths), so that its first task finds them loaded, as when the creator
+   * knows which task comes next but not its arguments yet. A module's
+   * top-level code runs then, with the environment and working directory
+   * the creator had when `prestart()` was called. A module that fails to
+   * load is reported by the first task that imports it.
+   * @default [] (each task's module is imported when the task arrives)
+   * @example
+   * ```ts
+   * await prestart(4, { modules: [new URL('./worker.js', import.meta.url)] });
+   * ```
+   */
+  modules?: readonly (string | URL)[];
 }
 
 /** How a task is placed on the pool. */
@@ -76,21 +91,25 @@ export async function prestart(count: number = getNumberOfCores(), options: Pres
   if (options.refill !== undefined && typeof options.refill !== 'boolean') {
     throw invalidType(`prestart(): refill must be a boolean, got ${typeof options.refill}`);
   }
+  if (options.modules !== undefined && !Array.isArray(options.modules)) {
+    throw invalidType(`prestart(): modules must be an array of file: URLs or absolute paths, got ${typeof options.modules}`);
+  }
+  const modules = (options.modules ?? []).map((module) => moduleHref(module, 'prestart()'));
   startDirectory = process.cwd();
   if (count === 0) {
     for (const waiting of idle.splice(0)) retire(waiting);
     return;
   }
-  while (idle.length < count) park(boot(undefined));
+  while (idle.length < count) park(boot(undefined, modules));
   // One that ends meanwhile (retired, or taken and failed) is not this call's failure.
   await Promise.allSettled(idle.map((waiting) => waiting.ready()));
 }
 
 const MAX_PRESTART = 1024;
 
-function boot(module: string | undefined): PooledProcess {
-  const child = spawnProcess({ module, cwd: startDirectory });
-  const loadsTypeScript = runtimeLoadsTypeScript() || (module !== undefined && typeScriptModule.test(module));
+function boot(module: string | undefined, preload: readonly string[] = []): PooledProcess {
+  const child = spawnProcess({ module: module ?? preload.find((href) => typeScriptModule.test(href)), preload, cwd: startDirectory });
+  const loadsTypeScript = runtimeLoadsTypeScript() || [module ?? '', ...preload].some((href) => typeScriptModule.test(href));
   return new PooledProcess(child, loadsTypeScript, () => settings().startTimeoutMs, {
     taskDone: (done) => park(done),
     gone: (gone) => forget(gone),

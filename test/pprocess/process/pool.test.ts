@@ -1,15 +1,17 @@
 // The creator's pool: created processes run one task after another, booted
 // once; a process in an unknown state never runs another task.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { liveProcesses } from '../../../src/pprocess/process/registry.js';
 import { Map as ParallelMap, makeParallel, pmap, prestart, Queue, start, task, waitall } from '../../../src/pprocess/index.js';
-import { allGone } from '../../helpers/processes.js';
+import { allGone, sleep } from '../../helpers/processes.js';
 
 const tasks = new URL('../fixtures/tasks.ts', import.meta.url);
 const countHere = makeParallel(tasks, 'countHere');
+const preloaded = new URL('../fixtures/pool/preloaded.ts', import.meta.url);
+const failsToLoad = new URL('../fixtures/pool/fails-to-load.ts', import.meta.url);
 
 afterEach(async () => {
   await prestart(0);
@@ -125,6 +127,45 @@ describe('the process pool', () => {
 
   test.each([-1, 1.5, Number.NaN, 5000])('prestart() refuses count %s', async (count) => {
     await expect(prestart(count)).rejects.toThrow(RangeError);
+  });
+
+  test('prestart() with modules: each process imports them as it boots, once, and its tasks find them loaded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pprocess-pool-'));
+    const log = join(dir, 'imports.log');
+    const importers = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map(Number) : []);
+    process.env.PPROCESS_TEST_IMPORT_LOG = log;
+    try {
+      await prestart(2, { modules: [preloaded] });
+      // No task has been given: each process imports the module of its own accord.
+      const deadline = Date.now() + 10_000;
+      while (importers().length < 2 && Date.now() < deadline) await sleep(20);
+      const booted = importers();
+      expect(booted).toHaveLength(2);
+      const given = Date.now();
+      const results = await pmap(makeParallel(preloaded, 'importedHere'), [0, 1], { limit: 2 }).toArray();
+      for (const [pid, importedAt] of results) {
+        expect(booted).toContain(pid);
+        expect(importedAt).toBeLessThanOrEqual(given);
+      }
+      // The task's import found the module loaded: nobody imported it again.
+      expect(importers()).toEqual(booted);
+    } finally {
+      delete process.env.PPROCESS_TEST_IMPORT_LOG;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a module prestart() was asked to load that fails is reported by the task that needs it', async () => {
+    await prestart(1, { modules: [failsToLoad] });
+    const channel = start(task(failsToLoad, 'never'));
+    await expect(channel.receive()).rejects.toMatchObject({ message: expect.stringContaining('this module cannot be loaded') });
+  });
+
+  test.each([
+    ['not an array', 'file:///x.js', TypeError],
+    ['a relative path', ['./worker.js'], TypeError],
+  ])('prestart() refuses modules that are %s', async (_what, modules, kind) => {
+    await expect(prestart(1, { modules: modules as string[] })).rejects.toThrow(kind);
   });
 
   test('prestart() refuses a refill that is not a boolean', async () => {
