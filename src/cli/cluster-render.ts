@@ -5,7 +5,7 @@ import { makeParallel, partial } from '../pprocess/index.js';
 import { connectCluster } from '../pprocess/cluster/index.js';
 import type { RgbImage, SceneSpec } from '../raytracer/index.js';
 import { RowAssembler, type RowProgress } from '../raytracer/render/row-assembler.js';
-import { renderRows, ROW_WORKER_URL } from '../raytracer/render/row-worker.js';
+import { ROW_WORKER_URL, type RowWorkerExport } from '../raytracer/render/row-worker-url.js';
 import { rowSpans } from '../raytracer/render/strategies/requests.js';
 
 /** Options of `renderOnCluster`. */
@@ -30,7 +30,7 @@ export async function renderOnCluster(scene: SceneSpec, url: string, options: Cl
     const size = options.rowsPerJob ?? Math.max(1, Math.min(8, Math.floor(scene.height / 64)));
     const rows = new RowAssembler(scene.width, scene.height, `Cluster ${cluster.address}`, options.onRow);
     // The scene travels once (partial), then each job is a span of rows.
-    const traced = cluster.pmap(partial(makeParallel(ROW_WORKER_URL, renderRows), scene), rowSpans(scene.height, size), { signal: options.signal, retries: RETRIES });
+    const traced = cluster.pmap(partial(makeParallel(ROW_WORKER_URL, 'renderRows' satisfies RowWorkerExport), scene), rowSpans(scene.height, size), { signal: options.signal, retries: RETRIES });
     for await (const { y, pixels } of traced) rows.accept(y, pixels);
     return rows.finish();
   } finally {

@@ -7,6 +7,7 @@ import { getNumberOfCores } from '../pprocess/cores.js';
 import { MAX_PROCS, MAX_SEED, MAX_SIZE } from '../raytracer/limits.js';
 import type { RowProgress } from '../raytracer/render/row-assembler.js';
 import { DEFAULT_STRATEGY, describeStrategy, STRATEGIES, type StrategyName } from '../raytracer/render/strategies/index.js';
+import { ROW_WORKER_URL } from '../raytracer/render/row-worker-url.js';
 import { shippedScenes } from '../raytracer/scene/shipped-scenes.js';
 import { clusterOption } from './cluster-option.js';
 import { interruptible } from './interrupt.js';
@@ -106,21 +107,22 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
 
 /** Created processes booted ahead of the render, and ended if it did not use them. */
 class EarlyBoot {
-  #library: Promise<typeof import('../pprocess/index.js')> | undefined;
+  #pool: Promise<typeof import('../pprocess/process/pool.js')> | undefined;
 
   get started(): boolean {
-    return this.#library !== undefined;
+    return this.#pool !== undefined;
   }
 
   start(count: number): void {
-    // The library is loaded here, not with the command line: a serial render does without it.
-    this.#library = import('../pprocess/index.js');
+    // The process pool is loaded here, not with the command line: a serial render does without it.
+    this.#pool = import('../pprocess/process/pool.js');
     // A process that fails to boot is not lost: start() launches another and reports its failure.
-    this.#library.then(({ prestart }) => prestart(count, { refill: false })).catch(() => {});
+    // Each loads the tracer as it boots, not when its first rows are asked for.
+    this.#pool.then(({ prestart }) => prestart(count, { modules: [ROW_WORKER_URL] })).catch(() => {});
   }
 
   async end(): Promise<void> {
-    if (this.#library) await (await this.#library).prestart(0);
+    if (this.#pool) await (await this.#pool).prestart(0);
   }
 }
 

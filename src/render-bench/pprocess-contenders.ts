@@ -2,7 +2,8 @@
 // its processes prestarted, and the default strategy's Map kept as a pool.
 import { makeReusable, Map as ParallelMap, partial, prestart, start, task, type Channel } from '../pprocess/index.js';
 import { render, type StrategyName } from '../raytracer/index.js';
-import { renderRows, renderRowsOnChannel, ROW_WORKER_URL, type RowResult } from '../raytracer/render/row-worker.js';
+import { renderRows, renderRowsOnChannel, type RowResult } from '../raytracer/render/row-worker.js';
+import { ROW_WORKER_URL } from '../raytracer/render/row-worker-url.js';
 import { assemblerFor, type Contender, type RenderJob } from './contender.js';
 
 /**

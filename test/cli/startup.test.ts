@@ -33,7 +33,7 @@ async function modulesLoaded(args: string[]): Promise<string[]> {
   return readFileSync(list, 'utf8').split('\n').filter(Boolean);
 }
 
-const library = /\/src\/pprocess\/index\.ts$/;
+const library = /\/src\/pprocess\/process\/pool\.ts$/;
 const cluster = /\/src\/pprocess\/cluster\//;
 const tracer = /\/src\/raytracer\/trace\//;
 const zod = /\/node_modules\/zod\//;

@@ -1,8 +1,7 @@
 // Assembling rows that arrive in any order, from any process, into one
 // image, and checking that each row comes exactly once.
 import { RenderRowsError } from '../errors.js';
-import type { RgbImage } from './image.js';
-import { CHANNELS } from './trace-row.js';
+import { CHANNELS, type RgbImage } from './image.js';
 
 /** Progress of a render, reported once per row as it arrives. */
 export interface RowProgress {

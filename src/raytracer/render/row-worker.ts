@@ -6,11 +6,9 @@ import type { Channel } from '../../pprocess/index.js';
 import { buildWorld } from '../scene/build-world.js';
 import type { SceneSpec } from '../scene/schema.js';
 import type { World } from '../scene/world.js';
-import { CHANNELS, traceRow } from './trace-row.js';
+import { CHANNELS } from './image.js';
+import { traceRow } from './trace-row.js';
 import { warmUp } from './warm-up.js';
-
-/** This module's URL, for naming its exports as tasks of created processes. */
-export const ROW_WORKER_URL = import.meta.url;
 
 /** A run of rows to trace: `rows` rows from row `y` down. */
 export interface RowSpan {

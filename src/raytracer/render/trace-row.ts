@@ -6,9 +6,7 @@ import type { Vec3 } from '../math/vec3.js';
 import type { World } from '../scene/world.js';
 import { packedWorldOf } from '../trace/packed-world.js';
 import { toByte, tracePackedRow } from '../trace/trace-packed-row.js';
-
-/** Bytes per pixel of a row: R, G, B. */
-export const CHANNELS = 3;
+import { CHANNELS } from './image.js';
 
 /**
  * Traces row `y` of `world` into `out` (`width × 3` bytes of RGB), and

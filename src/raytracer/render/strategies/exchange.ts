@@ -1,7 +1,7 @@
 // ppygmy.py's managed exchange, with one long-running process per core
 // instead of one process per row.
-import { task } from '../../../pprocess/index.js';
-import { renderRowsOnChannel, ROW_WORKER_URL } from '../row-worker.js';
+import { task } from '../../../pprocess/process/callable.js';
+import { ROW_WORKER_URL, type RowWorkerExport } from '../row-worker-url.js';
 import type { Executor } from './executor.js';
 import { closingOnFailure, spanPlan, workerCount } from './requests.js';
 import { RowExchange } from './row-exchange.js';
@@ -23,7 +23,7 @@ export const exchange: Executor = {
       signal,
       nextRows: () => spans[next++] ?? null,
     });
-    const renderRowsManaged = rows.manage(task(ROW_WORKER_URL, renderRowsOnChannel));
+    const renderRowsManaged = rows.manage(task(ROW_WORKER_URL, 'renderRowsOnChannel' satisfies RowWorkerExport));
     await closingOnFailure(rows, async () => {
       while (next < Math.min(workers, spans.length)) await renderRowsManaged(scene, spans[next++]!);
       await rows.finish();

@@ -1,6 +1,8 @@
 // The default: a Map of reusable processes, one per core, fed row numbers.
-import { makeReusable, Map as ParallelMap, partial } from '../../../pprocess/index.js';
-import { renderRows, ROW_WORKER_URL, type RowResult } from '../row-worker.js';
+import { ParallelMap } from '../../../pprocess/exchange/parallel-map.js';
+import { makeReusable, partial } from '../../../pprocess/process/callable.js';
+import { ROW_WORKER_URL, type RowWorkerExport } from '../row-worker-url.js';
+import type { RowResult } from '../row-worker.js';
 import type { Executor } from './executor.js';
 import { closingOnFailure, spanPlan, workerCount } from './requests.js';
 
@@ -15,7 +17,7 @@ export const map: Executor = {
     const workers = workerCount(scene, procs);
     // Two spans in hand per process: the next waits in its channel while it traces one.
     const results = new ParallelMap<RowResult>({ limit: workers, reuse: true, inFlight: 2, signal });
-    const callable = partial(makeReusable(ROW_WORKER_URL, renderRows), scene);
+    const callable = partial(makeReusable(ROW_WORKER_URL, 'renderRows' satisfies RowWorkerExport), scene);
     await closingOnFailure(results, async () => {
       for (const span of spanPlan(scene.height, workers, requested)) {
         await results.start(callable, span);

@@ -1,7 +1,8 @@
 // pmap, as ppygmy_pmap.py used it: a map over row numbers, here over
 // reusable processes and in chunks of rows.
-import { makeReusable, partial, pmap as parallelMap } from '../../../pprocess/index.js';
-import { renderRow, ROW_WORKER_URL } from '../row-worker.js';
+import { pmap as parallelMap } from '../../../pprocess/exchange/pmap.js';
+import { makeReusable, partial } from '../../../pprocess/process/callable.js';
+import { ROW_WORKER_URL, type RowWorkerExport } from '../row-worker-url.js';
 import type { Executor } from './executor.js';
 import { closingOnFailure, rowsPerTask, workerCount } from './requests.js';
 
@@ -14,7 +15,7 @@ export const pmap: Executor = {
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     const rows = Array.from({ length: scene.height }, (_, y) => y);
-    const results = parallelMap<number, Uint8Array>(partial(makeReusable(ROW_WORKER_URL, renderRow), scene), rows, {
+    const results = parallelMap<number, Uint8Array>(partial(makeReusable(ROW_WORKER_URL, 'renderRow' satisfies RowWorkerExport), scene), rows, {
       limit: workers,
       reuse: true,
       signal,

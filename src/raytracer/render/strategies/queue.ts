@@ -1,6 +1,8 @@
 // Queue, as ppygmy_queue.py used it: rows taken as they arrive.
-import { makeReusable, partial, Queue } from '../../../pprocess/index.js';
-import { renderRows, ROW_WORKER_URL, type RowResult } from '../row-worker.js';
+import { Queue } from '../../../pprocess/exchange/queue.js';
+import { makeReusable, partial } from '../../../pprocess/process/callable.js';
+import { ROW_WORKER_URL, type RowWorkerExport } from '../row-worker-url.js';
+import type { RowResult } from '../row-worker.js';
 import type { Executor } from './executor.js';
 import { closingOnFailure, spanPlan, workerCount } from './requests.js';
 
@@ -10,7 +12,7 @@ export const queue: Executor = {
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     const rows = new Queue<RowResult>({ limit: workers, reuse: true, signal });
-    const renderRowsManaged = rows.manage(partial(makeReusable(ROW_WORKER_URL, renderRows), scene));
+    const renderRowsManaged = rows.manage(partial(makeReusable(ROW_WORKER_URL, 'renderRows' satisfies RowWorkerExport), scene));
     await closingOnFailure(rows, async () => {
       for (const span of spanPlan(scene.height, workers, requested)) await renderRowsManaged(span);
       for await (const { y, pixels } of rows) sink(y, pixels);

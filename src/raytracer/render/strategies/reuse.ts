@@ -1,6 +1,6 @@
 // ppygmy_reuse.py: the managed exchange with reusable processes.
-import { makeReusable, partial } from '../../../pprocess/index.js';
-import { renderRows, ROW_WORKER_URL } from '../row-worker.js';
+import { makeReusable, partial } from '../../../pprocess/process/callable.js';
+import { ROW_WORKER_URL, type RowWorkerExport } from '../row-worker-url.js';
 import type { Executor } from './executor.js';
 import { closingOnFailure, spanPlan, workerCount } from './requests.js';
 import { RowExchange } from './row-exchange.js';
@@ -11,7 +11,7 @@ export const reuse: Executor = {
   async run(scene, { procs, signal, rowsPerTask: requested }, sink) {
     const workers = workerCount(scene, procs);
     const rows = new RowExchange(sink, { limit: workers, reuse: true, signal });
-    const renderRowsManaged = rows.manage(partial(makeReusable(ROW_WORKER_URL, renderRows), scene));
+    const renderRowsManaged = rows.manage(partial(makeReusable(ROW_WORKER_URL, 'renderRows' satisfies RowWorkerExport), scene));
     await closingOnFailure(rows, async () => {
       for (const span of spanPlan(scene.height, workers, requested)) await renderRowsManaged(span);
       await rows.finish();

@@ -1,6 +1,7 @@
 // The port of PyGmy's PyGmyExchange: an Exchange subclass that stores each
 // row in the image as it arrives.
-import { type Channel, Exchange, type ExchangeOptions } from '../../../pprocess/index.js';
+import type { Channel } from '../../../pprocess/channel/channel.js';
+import { Exchange, type ExchangeOptions } from '../../../pprocess/exchange/exchange.js';
 import type { RowResult, RowSpan } from '../row-worker.js';
 import type { RowSink } from './executor.js';
 

@@ -1,7 +1,9 @@
 // Static splitting: the baseline that dynamic row scheduling beats when
 // rows differ in cost.
-import { makeParallel, Map as ParallelMap, partial } from '../../../pprocess/index.js';
-import { renderRows, ROW_WORKER_URL, type RowResult, type RowSpan } from '../row-worker.js';
+import { ParallelMap } from '../../../pprocess/exchange/parallel-map.js';
+import { makeParallel, partial } from '../../../pprocess/process/callable.js';
+import { ROW_WORKER_URL, type RowWorkerExport } from '../row-worker-url.js';
+import type { RowResult, RowSpan } from '../row-worker.js';
 import type { Executor } from './executor.js';
 import { closingOnFailure, workerCount } from './requests.js';
 
@@ -20,7 +22,7 @@ export const staticSplit: Executor = {
     });
     const results = new ParallelMap<RowResult>({ limit: workers, signal });
     await closingOnFailure(results, async () => {
-      results.call(partial(makeParallel(ROW_WORKER_URL, renderRows), scene), bands);
+      results.call(partial(makeParallel(ROW_WORKER_URL, 'renderRows' satisfies RowWorkerExport), scene), bands);
       for await (const { y, pixels } of results) sink(y, pixels);
     });
   },
