@@ -1,11 +1,14 @@
 // The render command as a whole, side by side in one run: the in-process
 // tracer, the serial command, the map strategy on 1 to N processes, the
-// command given no options, and N serial commands at once, interleaved,
-// every image checked against the in-process render. The last is the
-// machine's own ceiling: N unrelated processes that share nothing gain no
-// more than this over one, whatever the library does. Reports
+// command given no options, N serial commands at once and a bare node,
+// interleaved, every image checked against the in-process render.
+// N serial commands at once are the machine's own ceiling: N unrelated
+// processes gain no more than this over one, whatever the library does. A
+// bare node is what any command pays before its first line runs. Reports
 // wall and processor time, and the command's serial part: how long until
 // the first row arrived, and from the last row to the file written.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { getNumberOfCores } from 'pprocess';
 import { render, type SceneSpec } from 'pprocess/raytracer';
@@ -18,6 +21,9 @@ import { runRenderCommand } from '../../dist/render-bench/command-run.js';
 
 /** The contender that runs one serial command per process at once: the machine's ceiling. */
 export const SERIAL_AT_ONCE = 'serial commands at once';
+
+/** The contender that starts node with nothing to do. */
+export const BARE_NODE = 'node -e 0';
 
 /** What to measure. */
 export interface CommandBenchOptions {
@@ -63,8 +69,8 @@ export async function runCommandBench(options: CommandBenchOptions): Promise<Com
     { name: 'render command, no options', procs: getNumberOfCores(), args: [] },
     ...(most > 1 ? [{ name: SERIAL_AT_ONCE, procs: most, args: ['--strategy', 'serial', '--procs', '1'] }] : []),
   ];
-  const samples = [...commands, undefined].map((): Samples => ({ wall: [], cpu: [], firstRow: [], lastRowToFile: [] }));
-  const tracer = samples.at(-1)!;
+  const samples = [...commands, undefined, undefined].map((): Samples => ({ wall: [], cpu: [], firstRow: [], lastRowToFile: [] }));
+  const [tracer, bareNode] = samples.slice(-2) as [Samples, Samples];
   const trials = commands.map((command, i) => {
     const copies = command.name === SERIAL_AT_ONCE ? command.procs : 1;
     const outs = Array.from({ length: copies }, (_, copy) => join(workDir, `command-${i}-${copy}.tiff`));
@@ -107,10 +113,22 @@ export async function runCommandBench(options: CommandBenchOptions): Promise<Com
     },
     check: async () => assertSamePixels('tracer, in process', reference, image!),
   });
+  // What any command pays before its first line runs, on this machine in this minute.
+  trials.push({
+    name: BARE_NODE,
+    async run() {
+      const started = performance.now();
+      const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+      const [code] = (await once(child, 'exit')) as [number | null];
+      if (code !== 0) throw new Error(`node -e 0 exited with ${code}`);
+      bareNode.wall.push(performance.now() - started);
+    },
+    check: async () => {},
+  });
   await interleave(trials, { repeat, log });
   // The first sample of each is the warm-up round's.
   const summary = (values: number[]) => (values.length > 1 ? summarize(values.slice(1)) : null);
-  const names = [...commands, { name: 'tracer, in process', procs: 1 }];
+  const names = [...commands, { name: 'tracer, in process', procs: 1 }, { name: BARE_NODE, procs: 1 }];
   return names.map(({ name, procs: p }, i) => {
     const s = samples[i]!;
     return { name, procs: p, wall: summary(s.wall)!, cpu: summary(s.cpu), firstRow: summary(s.firstRow), lastRowToFile: summary(s.lastRowToFile) };

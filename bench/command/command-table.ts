@@ -3,7 +3,7 @@
 // Not public API, so from dist/ by path: the `bench` command's report and statistics.
 import type { RenderBenchReport } from '../../dist/render-bench/report.js';
 import type { Summary } from '../../dist/render-bench/stats.js';
-import { SERIAL_AT_ONCE, type CommandResult } from './command-bench.js';
+import { BARE_NODE, SERIAL_AT_ONCE, type CommandResult } from './command-bench.js';
 
 /** What output/bench-command.json holds. */
 export interface CommandBenchReport {
@@ -73,6 +73,13 @@ export function formatCommandTable(report: CommandBenchReport): string {
     for (const r of maps.filter((m) => m.procs === atOnce.procs)) {
       if (one) out.push(`  map on ${r.procs} processes against 1: ${(one.wall.median / r.wall.median / ceiling * 100).toFixed(1)} % of that ceiling`);
     }
+  }
+  // Node's own start-up drifts with the machine; what the command adds to it does less.
+  const bare = report.results.find((r) => r.name === BARE_NODE);
+  if (serial && bare) {
+    const beyond = (r: CommandResult) => `${((r.wall.median - bare.wall.median) / 1000).toFixed(3)} s`;
+    const noOptions = report.results.find((r) => r.name === 'render command, no options');
+    out.push('', `Beyond a bare node (${seconds(bare.wall)}): the serial command ${beyond(serial)}${noOptions ? `, the command given no options ${beyond(noOptions)}` : ''}.`);
   }
   out.push(
     '',

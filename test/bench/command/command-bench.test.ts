@@ -10,7 +10,7 @@ import { main } from '../../../bench/command/main.js';
 import type { CommandBenchReport } from '../../../bench/command/command-table.js';
 import { waitForNoChildren } from '../helpers.js';
 
-test('times the serial command, the map on 1 and 2 processes, the command given no options and 2 serial commands at once, with the serial part of each', async () => {
+test('times the serial command, the map on 1 and 2 processes, the command given no options and 2 serial commands at once and a bare node, with the serial part of each', async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'command-bench-'));
   const report = await main(['--width', '24', '--height', '16', '--procs', '1,2', '--repeat', '1', '--out-dir', outDir, '--quiet', '--json']);
   expect(report.results.map((r) => [r.name, r.procs])).toEqual([
@@ -20,6 +20,7 @@ test('times the serial command, the map on 1 and 2 processes, the command given 
     ['render command, no options', getNumberOfCores()],
     ['serial commands at once', 2],
     ['tracer, in process', 1],
+    ['node -e 0', 1],
   ]);
   for (const result of report.results.slice(0, 4)) {
     expect(result.wall.count).toBe(1);
@@ -35,6 +36,10 @@ test('times the serial command, the map on 1 and 2 processes, the command given 
   expect(atOnce.wall.count).toBe(1);
   expect(atOnce.cpu!.median).toBeGreaterThan(report.results[0]!.cpu!.median);
   expect([atOnce.firstRow, atOnce.lastRowToFile]).toEqual([null, null]);
+  // A bare node: timed, and quicker than the slowest render command.
+  const bare = report.results[6]!;
+  expect(bare.wall.median).toBeGreaterThan(0);
+  expect(bare.wall.median).toBeLessThan(Math.max(...report.results.slice(0, 4).map((r) => r.wall.median)));
   const saved = JSON.parse(readFileSync(join(outDir, 'bench-command.json'), 'utf8')) as CommandBenchReport;
   expect(saved).toMatchObject({ kind: 'pprocess-command-bench', scene: { width: 24, height: 16 }, repeat: 1 });
   expect(await waitForNoChildren()).toEqual([]);
