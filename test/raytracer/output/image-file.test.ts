@@ -1,5 +1,6 @@
 // An image file written while its rows arrive, in any order, must be the
-// file writeImage writes of the finished image, byte for byte; until it is
+// file writeImage writes of the finished image, byte for byte (for PNG, the
+// rows deflated as they come against the whole image deflated at once); until it is
 // finished it exists only under a temporary name, and an abandoned or
 // failed one leaves nothing behind.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -42,13 +43,13 @@ test.each(['tiff', 'png'] as const)('a %s written row by row, out of order, equa
   rmSync(dir, { recursive: true });
 });
 
-test('wide rows from several processes at once, each delivering its own span, are written whole', async () => {
-  // Rows this wide fill a run of consecutive rows every few rows, so runs are written mid-render.
+test.each(['tiff', 'png'] as const)('wide rows of a %s from several processes at once, each delivering its own span, are written whole', async (format) => {
+  // Rows this wide fill a run (a batch for zlib) every few rows, so they are written mid-render.
   const [width, height] = [16384, 40];
   const dir = mkdtempSync(join(tmpdir(), 'image-file-'));
-  const path = join(dir, 'out.tiff');
+  const path = join(dir, `out.${format}`);
   const image = patterned(width, height);
-  const file = await openImageFile(path, 'tiff', width, height);
+  const file = await openImageFile(path, format, width, height);
   // Ten processes, four rows each, taking turns; the last process's rows never arrive.
   for (let turn = 0; turn < 4; turn++) {
     for (let span = 0; span < 9; span++) {
@@ -58,24 +59,24 @@ test('wide rows from several processes at once, each delivering its own span, ar
     }
   }
   await file.finish(image);
-  expect(Buffer.compare(readFileSync(path), await encodeImage(image, 'tiff'))).toBe(0);
+  expect(Buffer.compare(readFileSync(path), await encodeImage(image, format))).toBe(0);
   rmSync(dir, { recursive: true });
 });
 
-test('rows that never came through row() are written from the finished image', async () => {
+test.each(['tiff', 'png'] as const)('rows of a %s that never came through row() are written from the finished image', async (format) => {
   const dir = mkdtempSync(join(tmpdir(), 'image-file-'));
-  const path = join(dir, 'out.tiff');
+  const path = join(dir, `out.${format}`);
   const image = patterned();
-  const file = await openImageFile(path, 'tiff', WIDTH, HEIGHT);
+  const file = await openImageFile(path, format, WIDTH, HEIGHT);
   for (let y = 0; y < HEIGHT; y += 3) file.row(y, rowOf(image, y));
   await file.finish(image);
-  expect(Buffer.compare(readFileSync(path), await encodeImage(image, 'tiff'))).toBe(0);
+  expect(Buffer.compare(readFileSync(path), await encodeImage(image, format))).toBe(0);
   rmSync(dir, { recursive: true });
 });
 
-test('an abandoned file leaves nothing, not even its temporary file', async () => {
+test.each(['tiff', 'png'] as const)('an abandoned %s leaves nothing, not even its temporary file', async (format) => {
   const dir = mkdtempSync(join(tmpdir(), 'image-file-'));
-  const file = await openImageFile(join(dir, 'out.tiff'), 'tiff', WIDTH, HEIGHT);
+  const file = await openImageFile(join(dir, `out.${format}`), format, WIDTH, HEIGHT);
   file.row(0, rowOf(patterned(), 0));
   expect(readdirSync(dir)).toHaveLength(1);
   await file.abandon();
@@ -83,10 +84,10 @@ test('an abandoned file leaves nothing, not even its temporary file', async () =
   rmSync(dir, { recursive: true });
 });
 
-test('a file that cannot be put in place fails with ERR_OUTPUT_WRITE, naming it, and leaves nothing', async () => {
+test.each(['tiff', 'png'] as const)('a %s that cannot be put in place fails with ERR_OUTPUT_WRITE, naming it, and leaves nothing', async (format) => {
   const dir = mkdtempSync(join(tmpdir(), 'image-file-'));
-  const path = join(dir, 'out.tiff');
-  const file = await openImageFile(path, 'tiff', WIDTH, HEIGHT);
+  const path = join(dir, `out.${format}`);
+  const file = await openImageFile(path, format, WIDTH, HEIGHT);
   const wrongSize = { ...patterned(), height: HEIGHT + 1 };
   const error = await file.finish(wrongSize).catch((e: unknown) => e);
   expect(error).toMatchObject({ name: 'OutputError', code: 'ERR_OUTPUT_WRITE' });
