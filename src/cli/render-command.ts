@@ -6,7 +6,7 @@ import { Argument, Command, Option } from 'commander';
 import { getNumberOfCores } from '../pprocess/cores.js';
 import { MAX_PROCS, MAX_SEED, MAX_SIZE } from '../raytracer/limits.js';
 import type { RowProgress } from '../raytracer/render/row-assembler.js';
-import { DEFAULT_STRATEGY, describeStrategy, STRATEGIES, type StrategyName } from '../raytracer/render/strategies/index.js';
+import { DEFAULT_STRATEGY, describeStrategy, loadExecutor, STRATEGIES, type StrategyName } from '../raytracer/render/strategies/index.js';
 import { ROW_WORKER_URL } from '../raytracer/render/row-worker-url.js';
 import { shippedScenes } from '../raytracer/scene/shipped-scenes.js';
 import { clusterOption } from './cluster-option.js';
@@ -96,6 +96,8 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
   const known = !options.auto || (options.width !== undefined && options.height !== undefined);
   const early = known ? planRender(options.width ?? Infinity, options.height ?? Infinity, choicesOf(options)) : undefined;
   if (early && early.strategy !== 'serial' && options.cluster === undefined) boot.start(early.procs);
+  // Traced here: the tracer's modules load while the scene is read.
+  if (early?.strategy === 'serial' && options.cluster === undefined) loadExecutor('serial').catch(() => {});
   try {
     // Ctrl-C from the start: the processes boot at once, before the scene is even read.
     await interruptible('no image written', (signal) => renderFile(scenePath, options, signal, boot));
