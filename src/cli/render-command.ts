@@ -96,7 +96,7 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
   const known = !options.auto || (options.width !== undefined && options.height !== undefined);
   const early = known ? planRender(options.width ?? Infinity, options.height ?? Infinity, choicesOf(options)) : undefined;
   if (early && early.strategy !== 'serial' && options.cluster === undefined) boot.start(early.procs);
-  // Traced here: the tracer's modules load while the scene is read.
+  // Traced in this process: its tracer loads while the scene is read.
   if (early?.strategy === 'serial' && options.cluster === undefined) loadExecutor('serial').catch(() => {});
   try {
     // Ctrl-C from the start: the processes boot at once, before the scene is even read.

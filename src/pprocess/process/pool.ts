@@ -23,9 +23,10 @@ export interface PrestartOptions {
    */
   refill?: boolean;
   /**
-   * Modules each process imports as it boots (file: URLs or absolute
-   * paths), so that its first task finds them loaded, as when the creator
-   * knows which task comes next but not its arguments yet. A module's
+   * Modules each process this call boots imports as it boots (file: URLs
+   * or absolute paths), so that its first task finds them loaded, as when
+   * the creator knows which task comes next but not its arguments yet.
+   * Processes already idle are left as they are. A module's
    * top-level code runs then, with the environment and working directory
    * the creator had when `prestart()` was called. A module that fails to
    * load is reported by the first task that imports it.
