@@ -5,15 +5,14 @@
 // written once the stream has ended.
 import { crc32, createDeflate } from 'node:zlib';
 import type { RgbImage } from '../render/image.js';
-import type { ImageFile } from './image-file.js';
 import { PartialFile } from './partial-file.js';
 import { chunk, filterRow, PNG_LEVEL, pngHeader } from './png.js';
 
 // About how many filtered bytes are gathered before they go to zlib.
 const BATCH_BYTES = 256 * 1024;
 
-/** The PNG file of a `width × height` image of `channels` bytes a pixel, written at `path`. */
-export class PngFile implements ImageFile {
+/** The PNG file of a `width × height` image of `channels` bytes a pixel, written at `path`: an `ImageFile`. */
+export class PngFile {
   readonly #file: PartialFile;
   readonly #deflate = createDeflate({ level: PNG_LEVEL });
   readonly #deflated: Promise<void>;

@@ -3,7 +3,6 @@
 // Consecutive rows are gathered into runs first: a write per row costs the
 // creating process more than the rows' bytes do.
 import type { RgbImage } from '../render/image.js';
-import type { ImageFile } from './image-file.js';
 import { PartialFile } from './partial-file.js';
 import { tiffHeader } from './tiff.js';
 
@@ -19,8 +18,8 @@ interface Run {
   readonly bytes: Uint8Array;
 }
 
-/** The TIFF file of a `width × height` image of `channels` bytes a pixel, written at `path`. */
-export class TiffFile implements ImageFile {
+/** The TIFF file of a `width × height` image of `channels` bytes a pixel, written at `path`: an `ImageFile`. */
+export class TiffFile {
   readonly #file: PartialFile;
   readonly #start: number;
   readonly #rowBytes: number;
