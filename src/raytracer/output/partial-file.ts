@@ -1,9 +1,12 @@
 // An image file while it is being written: under a temporary name beside
 // its target, filled by positional writes in any order, and put in place by
-// a rename only once complete, so that a reader never sees half an image.
+// a rename only once complete, so that a reader never sees half an image
+// and a failed write never replaces a good one. What goes wrong is said in
+// words, naming the file.
 import { rmSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { temporaryPathFor, writeError } from './write-image.js';
+import { basename, dirname, join } from 'node:path';
+import { OutputError } from '../errors.js';
 
 /** A file being written under a temporary name, to be put in place or removed. */
 export class PartialFile {
@@ -75,5 +78,42 @@ export class PartialFile {
     await Promise.allSettled(this.#writes);
     await this.#file.close().catch(() => {});
     await rm(this.#temporary, { force: true });
+  }
+}
+
+let temporaries = 0;
+
+/** The temporary file for `path`: hidden, beside it, unique. */
+export function temporaryPathFor(path: string): string {
+  // Unique among live processes by the pid, within this one by the count; the time tells apart a
+  // leftover of an earlier process with the same pid.
+  temporaries++;
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${temporaries}.${Date.now().toString(36)}.tmp`);
+}
+
+/** The `OutputError` for a write of `path` that failed with `cause`, saying what went wrong in words. */
+export function writeError(path: string, cause: unknown): OutputError {
+  return new OutputError(path, `Cannot write ${path}: ${describeFailure(cause)}`, { cause });
+}
+
+/** What a failed file operation's `cause` means, in words. */
+export function describeFailure(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'does not exist';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return (cause as Error)?.message ?? String(cause);
   }
 }
