@@ -103,9 +103,7 @@ export class PngFile {
   // Filters row #next into the batch.
   #take(pixels: Uint8Array): void {
     filterRow(pixels, this.#channels, this.#batch, this.#batchRows * (this.#rowBytes + 1));
-    this.#batchRows++;
-    this.#next++;
-    if ((this.#batchRows + 1) * (this.#rowBytes + 1) > this.#batch.length) this.#flush();
+    this.#taken();
   }
 
   // Rows that came early, now that the rows above them have.
@@ -113,10 +111,15 @@ export class PngFile {
     for (let filtered = this.#early.get(this.#next); filtered !== undefined; filtered = this.#early.get(this.#next)) {
       this.#early.delete(this.#next);
       this.#batch.set(filtered, this.#batchRows * (this.#rowBytes + 1));
-      this.#batchRows++;
-      this.#next++;
-      if ((this.#batchRows + 1) * (this.#rowBytes + 1) > this.#batch.length) this.#flush();
+      this.#taken();
     }
+  }
+
+  // Row #next is in the batch: on to the next, and to zlib with the batch once it has no room for another.
+  #taken(): void {
+    this.#batchRows++;
+    this.#next++;
+    if ((this.#batchRows + 1) * (this.#rowBytes + 1) > this.#batch.length) this.#flush();
   }
 
   #flush(): void {
