@@ -22,6 +22,9 @@ import { runRenderCommand } from '../../dist/render-bench/command-run.js';
 /** The contender that runs one serial command per process at once: the machine's ceiling. */
 export const SERIAL_AT_ONCE = 'serial commands at once';
 
+/** The contender that renders in this process, warm. */
+const TRACER = 'tracer, in process';
+
 /** The contender that starts node with nothing to do. */
 export const BARE_NODE = 'node -e 0';
 
@@ -62,17 +65,17 @@ export async function runCommandBench(options: CommandBenchOptions): Promise<Com
   const size = ['--width', String(scene.width), '--height', String(scene.height), '--seed', String(scene.seed)];
   const reference = (await render(scene, { strategy: 'serial' })).data;
   const most = Math.max(...procs);
-  const commands = [
+  const commands: { name: string; procs: number; args: string[]; copies?: number }[] = [
     { name: 'render command, serial', procs: 1, args: ['--strategy', 'serial', '--procs', '1'] },
     ...procs.map((p) => ({ name: 'render command, map', procs: p, args: ['--strategy', 'map', '--procs', String(p)] })),
     // As a user runs it: the command chooses (all cores, or its own process for a small image).
     { name: 'render command, no options', procs: getNumberOfCores(), args: [] },
-    ...(most > 1 ? [{ name: SERIAL_AT_ONCE, procs: most, args: ['--strategy', 'serial', '--procs', '1'] }] : []),
+    ...(most > 1 ? [{ name: SERIAL_AT_ONCE, procs: most, args: ['--strategy', 'serial', '--procs', '1'], copies: most }] : []),
   ];
   const samples = [...commands, undefined, undefined].map((): Samples => ({ wall: [], cpu: [], firstRow: [], lastRowToFile: [] }));
   const [tracer, bareNode] = samples.slice(-2) as [Samples, Samples];
   const trials = commands.map((command, i) => {
-    const copies = command.name === SERIAL_AT_ONCE ? command.procs : 1;
+    const copies = command.copies ?? 1;
     const outs = Array.from({ length: copies }, (_, copy) => join(workDir, `command-${i}-${copy}.tiff`));
     return {
       name: `${command.name} ${command.procs}`,
@@ -102,7 +105,7 @@ export async function runCommandBench(options: CommandBenchOptions): Promise<Com
   });
   let image: Uint8Array | undefined;
   trials.push({
-    name: 'tracer, in process',
+    name: TRACER,
     async run() {
       const cpu = process.cpuUsage();
       const started = performance.now();
@@ -111,7 +114,7 @@ export async function runCommandBench(options: CommandBenchOptions): Promise<Com
       const used = process.cpuUsage(cpu);
       tracer.cpu.push((used.user + used.system) / 1000);
     },
-    check: async () => assertSamePixels('tracer, in process', reference, image!),
+    check: async () => assertSamePixels(TRACER, reference, image!),
   });
   // What any command pays before its first line runs, on this machine in this minute.
   trials.push({
@@ -128,7 +131,7 @@ export async function runCommandBench(options: CommandBenchOptions): Promise<Com
   await interleave(trials, { repeat, log });
   // The first sample of each is the warm-up round's.
   const summary = (values: number[]) => (values.length > 1 ? summarize(values.slice(1)) : null);
-  const names = [...commands, { name: 'tracer, in process', procs: 1 }, { name: BARE_NODE, procs: 1 }];
+  const names = [...commands, { name: TRACER, procs: 1 }, { name: BARE_NODE, procs: 1 }];
   return names.map(({ name, procs: p }, i) => {
     const s = samples[i]!;
     return { name, procs: p, wall: summary(s.wall)!, cpu: summary(s.cpu), firstRow: summary(s.firstRow), lastRowToFile: summary(s.lastRowToFile) };
