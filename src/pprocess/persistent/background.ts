@@ -9,6 +9,7 @@ import { Channel } from '../channel/channel.js';
 import { CHANNEL_FD, Kind } from '../channel/protocol.js';
 import { assertCloneable, encodeValue } from '../channel/wire-value.js';
 import { invalidType, PProcessError, ProcessExitError, RemoteError, SocketAddressError } from '../errors.js';
+import { siblingModule } from '../sibling-module.js';
 import { assertCallable, specOf, type AnyCallable, type Callable, type CallableSpec } from '../process/callable.js';
 import { replaySetup } from '../process/create.js';
 import { REPLAY_ENV, type ReplayPlan } from '../process/replay.js';
@@ -43,8 +44,7 @@ export interface BackgroundRequest {
 }
 
 const HANDOVER_FD = CHANNEL_FD;
-const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-const runtimeEntry = fileURLToPath(new URL(`./background-runtime${ownExtension}`, import.meta.url));
+const runtimeEntry = fileURLToPath(siblingModule(import.meta.url, './background-runtime'));
 
 /**
  * Wraps `callable` so that each call starts it in a background process

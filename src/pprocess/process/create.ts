@@ -5,6 +5,7 @@ import { Socket } from 'node:net';
 import { Channel } from '../channel/channel.js';
 import { Kind, type RunRequest } from '../channel/protocol.js';
 import { PProcessError } from '../errors.js';
+import { siblingModule } from '../sibling-module.js';
 import { runOnPool } from './pool.js';
 import { nextCreateStep, replayState, type CreateStep, type ReplayPlan } from './replay.js';
 import { replayRandom } from './replay-random.js';
@@ -59,9 +60,8 @@ export function replayPlanFor(step: Extract<CreateStep, { kind: 'spawn' }>): Rep
   return { target: step.call, site: step.site, pids: { ...pids }, siteNames: [...siteNames], siteOf: [...siteOf], seed: random.seed, draws: random.draws };
 }
 
-const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 /** The module a background replay loads before the program (see replay-setup.ts). */
-export const replaySetup = new URL(`./replay-setup${ownExtension}`, import.meta.url).href;
+export const replaySetup = siblingModule(import.meta.url, './replay-setup').href;
 
 /** Lets the replay's own output through, from its own create() call on. */
 export function unmuteReplay(): void {

@@ -4,13 +4,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PProcessError } from '../errors.js';
+import { siblingModule } from '../sibling-module.js';
 import { assertMayStart, nodeCommand } from './node-command.js';
 import { track } from './registry.js';
 import { watchdogEnv } from './watchdog.js';
 
-
-const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-const runtimeEntry = fileURLToPath(new URL(`./child-runtime${ownExtension}`, import.meta.url));
+const runtimeEntry = fileURLToPath(siblingModule(import.meta.url, './child-runtime'));
 
 /** What the new process will need. */
 export interface LaunchOptions {

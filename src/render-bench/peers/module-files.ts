@@ -4,15 +4,10 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+export { siblingModule as sibling } from '../../pprocess/sibling-module.js';
 
 /** Whether this code runs from the TypeScript sources rather than the compiled output. */
-export const FROM_SOURCES = ownExtension === '.ts';
-
-/** The URL of module `name` (a path without extension, relative to `base`, an `import.meta.url`). */
-export function sibling(base: string, name: string): URL {
-  return new URL(`${name}${ownExtension}`, base);
-}
+export const FROM_SOURCES = import.meta.url.endsWith('.ts');
 
 /**
  * The file a worker thread is started on to load `module`: the module
