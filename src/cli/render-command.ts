@@ -14,7 +14,7 @@ import { interruptible } from './interrupt.js';
 import { integerIn } from './number-option.js';
 import { DEFAULT_OUTPUT_DIR, resolveOutput } from './output-path.js';
 import { createProgress, formatSeconds } from './progress.js';
-import { IN_PROCESS_PIXELS, planRender, type PlanChoices } from './render-plan.js';
+import { IN_PROCESS_PIXELS, planRender, type PlanChoices, type RenderPlan } from './render-plan.js';
 import { reportTimings } from './render-timings.js';
 
 /** The scene rendered when none is named: the showcase shipped in `scenes/`. */
@@ -88,16 +88,17 @@ starting processes would take longer than tracing it. The pixels are the same.
 
 /** Runs `render` with parsed options; throws on failure (see `exitCodeFor`). */
 export async function runRender(scenePath: string, options: RenderCommandOptions): Promise<void> {
-  const boot = new EarlyBoot();
+  const here = options.cluster === undefined;
+  const boot = new EarlyBoot(here);
   // Boot the created processes now, while this one loads the scene's code
   // and checks the scene: booting is the longest wait before the first row.
   // Left to the command, the image's size decides whether any are needed:
   // known now if both sizes are given, else once the scene is read.
   const known = !options.auto || (options.width !== undefined && options.height !== undefined);
   const early = known ? planRender(options.width ?? Infinity, options.height ?? Infinity, choicesOf(options)) : undefined;
-  if (early && early.strategy !== 'serial' && options.cluster === undefined) boot.start(early.procs);
+  if (early) boot.startFor(early);
   // Traced in this process: its tracer loads while the scene is read.
-  if (early?.strategy === 'serial' && options.cluster === undefined) loadExecutor('serial').catch(() => {});
+  if (here && early?.strategy === 'serial') loadExecutor('serial').catch(() => {});
   try {
     // Ctrl-C from the start: the processes boot at once, before the scene is even read.
     await interruptible('no image written', (signal) => renderFile(scenePath, options, signal, boot));
@@ -109,18 +110,22 @@ export async function runRender(scenePath: string, options: RenderCommandOptions
 
 /** Created processes booted ahead of the render, and ended if it did not use them. */
 class EarlyBoot {
+  // False where the render runs elsewhere (a cluster).
+  readonly #allowed: boolean;
   #pool: Promise<typeof import('../pprocess/process/pool.js')> | undefined;
 
-  get started(): boolean {
-    return this.#pool !== undefined;
+  constructor(allowed: boolean) {
+    this.#allowed = allowed;
   }
 
-  start(count: number): void {
+  /** Boots the processes `plan` uses, unless booted already. */
+  startFor(plan: RenderPlan): void {
+    if (!this.#allowed || this.#pool !== undefined || plan.strategy === 'serial') return;
     // The process pool is loaded here, not with the command line: a serial render does without it.
     this.#pool = import('../pprocess/process/pool.js');
     // A process that fails to boot is not lost: start() launches another and reports its failure.
     // Each loads the tracer as it boots, not when its first rows are asked for.
-    this.#pool.then(({ prestart }) => prestart(count, { modules: [ROW_WORKER_URL] })).catch(() => {});
+    this.#pool.then(({ prestart }) => prestart(plan.procs, { modules: [ROW_WORKER_URL] })).catch(() => {});
   }
 
   async end(): Promise<void> {
@@ -152,8 +157,9 @@ async function renderFile(scenePath: string, options: RenderCommandOptions, sign
     },
     scenePath,
   );
-  const { strategy, procs, reason } = planRender(scene.width, scene.height, choicesOf(options));
-  if (!boot.started && strategy !== 'serial' && options.cluster === undefined) boot.start(procs);
+  const plan = planRender(scene.width, scene.height, choicesOf(options));
+  const { strategy, procs, reason } = plan;
+  boot.startFor(plan);
   const target = await resolveOutput(scenePath, options.out, options.format);
   if (options.out === undefined) await mkdir(DEFAULT_OUTPUT_DIR, { recursive: true });
   // Fail before rendering, not after.
